@@ -1,0 +1,22 @@
+package io.xstore.command.task;
+
+import io.xstore.protocol.ApiError;
+
+import java.util.Set;
+
+/** The task types ClearML accepts; anything else is a 400/12. */
+final class TaskTypes {
+
+    static final Set<String> ALL = Set.of("training", "testing", "inference", "data_processing", "application",
+            "monitor", "controller", "optimizer", "service", "qc", "custom", "report");
+
+    private TaskTypes() {
+    }
+
+    static void check(String type) {
+        if (!ALL.contains(type)) {
+            throw ApiError.VALIDATION_ERROR.toException("invalid task type",
+                    TaskErrors.data("type", type));
+        }
+    }
+}

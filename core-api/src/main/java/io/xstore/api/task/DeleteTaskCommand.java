@@ -1,0 +1,9 @@
+package io.xstore.api.task;
+
+
+import io.xstore.api.AuditEntry;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** tasks.delete / delete_many: only created or archived tasks unless force. */
+public record DeleteTaskCommand(@TargetAggregateIdentifier String taskId, boolean force, AuditEntry audit) {
+}

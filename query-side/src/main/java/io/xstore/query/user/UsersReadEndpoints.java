@@ -1,0 +1,128 @@
+package io.xstore.query.user;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.xstore.protocol.ApiEndpoint;
+import io.xstore.protocol.ApiError;
+import io.xstore.protocol.CallContext;
+import io.xstore.protocol.Fields;
+import io.xstore.readmodel.Collections;
+import io.xstore.readmodel.MongoKeys;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The reading endpoints of the ClearML {@code users} service. */
+@Component
+public class UsersReadEndpoints {
+
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final MongoCollection<Document> users;
+
+    public UsersReadEndpoints(MongoDatabase database) {
+        this.users = database.getCollection(Collections.USERS);
+    }
+
+    @ApiEndpoint("users.get_current_user")
+    public Object getCurrentUser(CallContext ctx) {
+        Document user = users.find(Filters.eq("_id", ctx.caller().userId())).first();
+        Map<String, Object> out = user == null ? fallback(ctx) : toWire(user);
+        out.put("company", Map.of("id", ctx.company(), "name", nullToEmpty(ctx.caller().companyName())));
+        out.put("role", ctx.caller().role());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user", out);
+        data.put("getting_started", Map.of("agentName", "clearml", "configure", "clearml-init",
+                "install", "pip install clearml", "packageName", "clearml"));
+        data.put("settings", Map.of("max_download_items", 50000));
+        return data;
+    }
+
+    @ApiEndpoint("users.get_by_id")
+    public Object getById(CallContext ctx) {
+        String id = Fields.requireString(ctx.body(), "user");
+        Document user = users.find(Filters.and(Filters.eq("_id", id), Filters.eq("company", ctx.company()))).first();
+        if (user == null) {
+            throw ApiError.INVALID_USER_ID.toException(Map.of("id", id));
+        }
+        return Map.of("user", toWire(user));
+    }
+
+    @ApiEndpoint("users.get_all")
+    public Object getAll(CallContext ctx) {
+        return Map.of("users", find(ctx));
+    }
+
+    @ApiEndpoint("users.get_all_ex")
+    public Object getAllEx(CallContext ctx) {
+        return Map.of("users", find(ctx));
+    }
+
+    @ApiEndpoint("users.get_preferences")
+    public Object getPreferences(CallContext ctx) {
+        Document user = users.find(Filters.eq("_id", ctx.caller().userId())).first();
+        Object preferences = user == null ? null : user.get("preferences");
+        return Map.of("preferences", preferences instanceof Document doc ? MongoKeys.fromMongo(doc) : Map.of());
+    }
+
+    private List<Map<String, Object>> find(CallContext ctx) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("company", ctx.company()));
+        List<String> ids = Fields.optStringList(ctx.body(), "id");
+        if (ids != null) {
+            filters.add(Filters.in("_id", ids));
+        }
+        String name = Fields.optString(ctx.body(), "name");
+        if (name != null) {
+            try {
+                filters.add(Filters.regex("name", Pattern.compile(name)));
+            } catch (PatternSyntaxException e) {
+                throw ApiError.INVALID_REGEX_ERROR.toException(Map.of("pattern", name));
+            }
+        }
+        Integer page = Fields.optInt(ctx.body(), "page");
+        Integer pageSize = Fields.optInt(ctx.body(), "page_size");
+        int size = pageSize == null ? MAX_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
+        int skip = (page == null ? 0 : page) * size;
+        if (size < 1 || skip < 0) {
+            throw ApiError.VALIDATION_ERROR.toException("page must be >= 0 and page_size >= 1");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        users.find(Filters.and(filters)).sort(Sorts.ascending("name", "_id")).skip(skip).limit(size)
+                .forEach(doc -> out.add(toWire(doc)));
+        return out;
+    }
+
+    private static Map<String, Object> toWire(Document user) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", user.getString("_id"));
+        for (String field : List.of("name", "given_name", "family_name", "avatar", "email", "role", "created")) {
+            Object value = user.get(field);
+            if (value != null) {
+                out.put(field, value);
+            }
+        }
+        out.put("company", user.getString("company"));
+        return out;
+    }
+
+    private static Map<String, Object> fallback(CallContext ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", ctx.caller().userId());
+        out.put("name", ctx.caller().userName());
+        return out;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
