@@ -38,7 +38,8 @@ public class JpaProjectNames implements ProjectNames {
                         ProjectNameEntity.class)
                 .setParameter("company", company)
                 .setParameter("name", name)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst()
                 .map(ProjectNameEntity::toRef);
     }
@@ -50,7 +51,8 @@ public class JpaProjectNames implements ProjectNames {
                                 + " order by p.name", ProjectNameEntity.class)
                 .setParameter("company", company)
                 .setParameter("prefix", escapeLike(name) + "/%")
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(ProjectNameEntity::toRef)
                 .toList();
     }

@@ -42,7 +42,7 @@ public class ProjectAggregate {
 
     @CommandHandler
     public ProjectAggregate(CreateProjectCommand command, ProjectNames names) {
-        String name = ProjectNameRules.normalize(command.name());
+        String name = ProjectNameRules.normalizeStored(command.name());
         if (names.byName(command.company(), name).isPresent()) {
             throw ProjectNameRules.duplicate(command.company(), name);
         }
@@ -62,7 +62,7 @@ public class ProjectAggregate {
     @CommandHandler
     public void handle(MoveProjectCommand command, ProjectNames names) {
         requireCompany(command.company());
-        String newName = ProjectNameRules.normalize(command.name());
+        String newName = ProjectNameRules.normalizeStored(command.name());
         if (newName.equals(name) && Objects.equals(command.parent(), parent)) {
             return;
         }

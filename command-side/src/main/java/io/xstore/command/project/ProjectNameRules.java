@@ -24,6 +24,18 @@ public final class ProjectNameRules {
         return name;
     }
 
+    /**
+     * Cleans and checks the depth only: what every stored project obeys, including automatically created ancestors
+     * whose names may be shorter than {@link #MIN_LENGTH}.
+     */
+    public static String normalizeStored(String raw) {
+        String name = clean(raw);
+        if (depth(name) > MAX_DEPTH) {
+            throw ApiError.PROJECT_PATH_EXCEEDS_MAX.toException(Map.of("max_depth", MAX_DEPTH));
+        }
+        return name;
+    }
+
     /** Trims every level and drops empty ones; 400/407 when nothing is left. */
     public static String clean(String raw) {
         String name = raw == null ? "" : String.join("/", Arrays.stream(raw.split("/"))
@@ -41,9 +53,7 @@ public final class ProjectNameRules {
      * automatically created ancestors of {@code a/b/c} are fine.
      */
     public static void validate(String name) {
-        if (depth(name) > MAX_DEPTH) {
-            throw ApiError.PROJECT_PATH_EXCEEDS_MAX.toException(Map.of("max_depth", MAX_DEPTH));
-        }
+        normalizeStored(name);
         if (name.length() < MIN_LENGTH) {
             throw ApiError.DATA_VALIDATION_ERROR.toException("Project name must be at least " + MIN_LENGTH
                     + " characters long", Map.of("name", name));

@@ -1,6 +1,5 @@
 package io.xstore.api.task;
 
-
 import io.xstore.api.AuditEntry;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

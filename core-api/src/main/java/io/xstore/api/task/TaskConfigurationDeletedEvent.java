@@ -1,7 +1,8 @@
 package io.xstore.api.task;
 
-import java.util.List;
 import io.xstore.api.AuditEntry;
+
+import java.util.List;
 
 /** Configuration items removed by name. */
 public record TaskConfigurationDeletedEvent(String taskId, List<String> names, AuditEntry audit) {

@@ -23,7 +23,8 @@ public record TaskContent(String name, String type, String comment, String proje
                 null, null);
     }
 
-    public boolean isEmpty() {
+    /** True when no field is set (an edit that changes nothing). */
+    public boolean changesNothing() {
         return equals(none());
     }
 

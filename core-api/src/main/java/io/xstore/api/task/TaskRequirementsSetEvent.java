@@ -1,7 +1,8 @@
 package io.xstore.api.task;
 
-import java.util.Map;
 import io.xstore.api.AuditEntry;
+
+import java.util.Map;
 
 /** script.requirements replaced. */
 public record TaskRequirementsSetEvent(String taskId, Map<String, Object> requirements, AuditEntry audit) {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -90,7 +91,7 @@ public class RpcDispatcher extends HttpServlet {
         }
         CallContext context = new CallContext(state.callId, handler.name(), version, caller, body.fields(),
                 body.batch(), firstHeader(request, "X-ClearML-Worker", "X-Trains-Worker"), clientIp(request),
-                Instant.now());
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         RpcExchange.bind(request, response);
         CommandDispatchTracker.begin();
         try {

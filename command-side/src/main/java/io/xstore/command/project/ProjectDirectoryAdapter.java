@@ -1,0 +1,30 @@
+package io.xstore.command.project;
+
+import io.xstore.api.AuditEntry;
+import io.xstore.command.task.ProjectDirectory;
+import org.springframework.stereotype.Component;
+
+/** The task side's view of projects, answered from the project-name lookup. */
+@Component
+public class ProjectDirectoryAdapter implements ProjectDirectory {
+
+    private final ProjectNames names;
+    private final ProjectCreation creation;
+
+    public ProjectDirectoryAdapter(ProjectNames names, ProjectCreation creation) {
+        this.names = names;
+        this.creation = creation;
+    }
+
+    @Override
+    public boolean exists(String projectId, String company) {
+        return names.byId(projectId)
+                .filter(project -> project.company().equals(company) || project.company().isEmpty())
+                .isPresent();
+    }
+
+    @Override
+    public String findOrCreate(String name, AuditEntry audit) {
+        return creation.findOrCreate(audit.companyId(), name, audit);
+    }
+}

@@ -1,0 +1,548 @@
+package io.xstore.command.task;
+
+import io.xstore.api.AuditEntry;
+import io.xstore.api.task.AddOrUpdateTaskArtifactsCommand;
+import io.xstore.api.task.AddOrUpdateTaskModelCommand;
+import io.xstore.api.task.ArchiveTaskCommand;
+import io.xstore.api.task.ArtifactKey;
+import io.xstore.api.task.CloneTaskCommand;
+import io.xstore.api.task.CloseTaskCommand;
+import io.xstore.api.task.CreateTaskCommand;
+import io.xstore.api.task.DeleteTaskArtifactsCommand;
+import io.xstore.api.task.DeleteTaskCommand;
+import io.xstore.api.task.DeleteTaskConfigurationCommand;
+import io.xstore.api.task.DeleteTaskHyperParamsCommand;
+import io.xstore.api.task.DeleteTaskModelsCommand;
+import io.xstore.api.task.EditTaskCommand;
+import io.xstore.api.task.EditTaskConfigurationCommand;
+import io.xstore.api.task.EditTaskHyperParamsCommand;
+import io.xstore.api.task.HyperParamRef;
+import io.xstore.api.task.MarkTaskCompletedCommand;
+import io.xstore.api.task.MarkTaskFailedCommand;
+import io.xstore.api.task.MarkTaskStartedCommand;
+import io.xstore.api.task.MarkTaskStoppedCommand;
+import io.xstore.api.task.MoveTaskCommand;
+import io.xstore.api.task.PublishTaskCommand;
+import io.xstore.api.task.ResetTaskCommand;
+import io.xstore.api.task.SetTaskRequirementsCommand;
+import io.xstore.api.task.StopTaskCommand;
+import io.xstore.api.task.TaskArchivedEvent;
+import io.xstore.api.task.TaskArtifactsAddedOrUpdatedEvent;
+import io.xstore.api.task.TaskArtifactsDeletedEvent;
+import io.xstore.api.task.TaskConfigurationDeletedEvent;
+import io.xstore.api.task.TaskConfigurationEditedEvent;
+import io.xstore.api.task.TaskContent;
+import io.xstore.api.task.TaskCreatedEvent;
+import io.xstore.api.task.TaskDeletedEvent;
+import io.xstore.api.task.TaskEditedEvent;
+import io.xstore.api.task.TaskHyperParamsDeletedEvent;
+import io.xstore.api.task.TaskHyperParamsEditedEvent;
+import io.xstore.api.task.TaskModelAttachedEvent;
+import io.xstore.api.task.TaskModelEntry;
+import io.xstore.api.task.TaskModelRef;
+import io.xstore.api.task.TaskModelsDetachedEvent;
+import io.xstore.api.task.TaskRequirementsSetEvent;
+import io.xstore.api.task.TaskResetEvent;
+import io.xstore.api.task.TaskStatus;
+import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskStatusMessageSetEvent;
+import io.xstore.api.task.TaskUnarchivedEvent;
+import io.xstore.api.task.UnarchiveTaskCommand;
+import io.xstore.api.task.UpdateTaskCommand;
+import io.xstore.api.task.UpdateTaskTagsCommand;
+import io.xstore.protocol.ApiError;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+/**
+ * A ClearML task (experiment). Enforces the status state machine, who may change what in which status, and keeps
+ * the content needed for edits, clones and resets. Creation, clone, edit, update and move come through
+ * {@link TaskCommandHandler} (they need cross-aggregate reference checks); everything else is handled here.
+ */
+@Aggregate(cache = "taskAggregateCache")
+public class TaskAggregate {
+
+    static final String ARCHIVED = "archived";
+    static final String DEVELOPMENT = "development";
+    static final String PROPERTIES_SECTION = "properties";
+    static final String DELETED_PARENT_PREFIX = "__DELETED__";
+
+    @AggregateIdentifier
+    private String id;
+    private String company;
+    private TaskStatus status;
+    private Instant started;
+    private TaskState state;
+
+    protected TaskAggregate() {
+        // required by Axon
+    }
+
+    TaskAggregate(CreateTaskCommand command) {
+        apply(new TaskCreatedEvent(command.taskId(), TaskDefaults.forCreate(validatedForCreate(command.content())),
+                null, command.audit()));
+    }
+
+    TaskAggregate(CloneTaskCommand command, TaskContent copied) {
+        apply(new TaskCreatedEvent(command.taskId(), TaskDefaults.forCreate(validatedForCreate(copied)),
+                command.sourceTaskId(), command.audit()));
+    }
+
+    // ---- edits (through TaskCommandHandler) ----
+
+    void edit(EditTaskCommand command) {
+        assertOwnedBy(command.audit());
+        if (!command.force() && status != TaskStatus.CREATED) {
+            throw TaskErrors.expectedStatus("created", status);
+        }
+        TaskContent changes = TaskEditDiff.changes(state.content(), state.artifactList(),
+                validated(command.changes()));
+        if (!changes.changesNothing()) {
+            apply(new TaskEditedEvent(id, changes, command.audit()));
+        }
+        if (command.status() != null && command.status() != status) {
+            changeStatus(command.status(), true, "", "", command.audit(), false, false);
+        }
+    }
+
+    void update(UpdateTaskCommand command) {
+        assertOwnedBy(command.audit());
+        TaskContent wanted = TaskContent.none()
+                .withName(command.name() == null ? null : TaskNames.check(command.name()))
+                .withComment(command.comment())
+                .withTags(command.tags())
+                .withSystemTags(command.systemTags())
+                .withProject(command.project())
+                .withOutput(command.outputError() == null ? null : Map.of("error", command.outputError()));
+        TaskContent changes = TaskEditDiff.changes(state.content(), state.artifactList(), wanted);
+        if (!changes.changesNothing()) {
+            apply(new TaskEditedEvent(id, changes, command.audit()));
+        }
+        if (command.statusMessage() != null) {
+            apply(new TaskStatusMessageSetEvent(id, command.statusMessage(), command.audit()));
+        }
+    }
+
+    void move(MoveTaskCommand command) {
+        assertOwnedBy(command.audit());
+        String target = command.project() == null ? "" : command.project();
+        if (!target.equals(Objects.requireNonNullElse(state.content().project(), ""))) {
+            apply(new TaskEditedEvent(id, TaskContent.none().withProject(target), command.audit()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UpdateTaskTagsCommand command) {
+        assertOwnedBy(command.audit());
+        Set<String> tags = new LinkedHashSet<>(state.tags());
+        if (command.addTags() != null) {
+            tags.addAll(command.addTags());
+        }
+        if (command.removeTags() != null) {
+            command.removeTags().forEach(tags::remove);
+        }
+        if (!new LinkedHashSet<>(state.tags()).equals(tags)) {
+            apply(new TaskEditedEvent(id, TaskContent.none().withTags(List.copyOf(tags)), command.audit()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(SetTaskRequirementsCommand command) {
+        assertOwnedBy(command.audit());
+        if (!state.hasScript()) {
+            throw ApiError.MISSING_TASK_FIELDS.toException("Task has no script field", TaskErrors.data("task", id));
+        }
+        if (status == TaskStatus.PUBLISHED) {
+            throw TaskErrors.expectedStatus("not published", status);
+        }
+        apply(new TaskRequirementsSetEvent(id, command.requirements(), command.audit()));
+    }
+
+    // ---- status changes ----
+
+    @CommandHandler
+    public StatusOutcome handle(MarkTaskStartedCommand command) {
+        assertOwnedBy(command.audit());
+        return outcome(changeStatus(TaskStatus.IN_PROGRESS, command.force(), command.statusReason(),
+                command.statusMessage(), command.audit(), false, false));
+    }
+
+    @CommandHandler
+    public StatusOutcome handle(MarkTaskStoppedCommand command) {
+        assertOwnedBy(command.audit());
+        return outcome(changeStatus(TaskStatus.STOPPED, command.force(), command.statusReason(),
+                command.statusMessage(), command.audit(), true, false));
+    }
+
+    @CommandHandler
+    public StatusOutcome handle(MarkTaskFailedCommand command) {
+        assertOwnedBy(command.audit());
+        return outcome(changeStatus(TaskStatus.FAILED, command.force(), command.statusReason(),
+                command.statusMessage(), command.audit(), false, false));
+    }
+
+    @CommandHandler
+    public StatusOutcome handle(CloseTaskCommand command) {
+        assertOwnedBy(command.audit());
+        return outcome(changeStatus(TaskStatus.CLOSED, command.force(), command.statusReason(),
+                command.statusMessage(), command.audit(), false, false));
+    }
+
+    @CommandHandler
+    public StatusOutcome handle(MarkTaskCompletedCommand command) {
+        assertOwnedBy(command.audit());
+        TaskStatusChangedEvent completed = changeStatus(TaskStatus.COMPLETED, command.force(),
+                command.statusReason(), command.statusMessage(), command.audit(), true, false);
+        if (!command.publish()) {
+            return outcome(completed);
+        }
+        TaskStatusChangedEvent published = changeStatus(TaskStatus.PUBLISHED, command.force(),
+                command.statusReason(), command.statusMessage(), command.audit(), false, true);
+        return new StatusOutcome(List.of(completed, published), state.lastOutputModel());
+    }
+
+    @CommandHandler
+    public StatusOutcome handle(PublishTaskCommand command) {
+        assertOwnedBy(command.audit());
+        return outcome(changeStatus(TaskStatus.PUBLISHED, command.force(), command.statusReason(),
+                command.statusMessage(), command.audit(), false, true));
+    }
+
+    /** An abort request: stop now unless a live worker will stop the task itself on "stopping". */
+    @CommandHandler
+    public StatusOutcome handle(StopTaskCommand command) {
+        assertOwnedBy(command.audit());
+        boolean stopNow = status == TaskStatus.QUEUED || state.systemTags().contains(DEVELOPMENT)
+                || !command.workerAlive();
+        if (stopNow) {
+            return outcome(changeStatus(TaskStatus.STOPPED, command.force(), command.statusReason(),
+                    "Stopped by " + command.audit().userName(), command.audit(), false, false));
+        }
+        return outcome(changeStatus(status, command.force(), command.statusReason(), "stopping",
+                command.audit(), false, false));
+    }
+
+    @CommandHandler
+    public TaskResetEvent handle(ResetTaskCommand command) {
+        assertOwnedBy(command.audit());
+        if (!command.force() && status == TaskStatus.PUBLISHED) {
+            throw ApiError.INVALID_TASK_STATUS.toException(TaskErrors.data("task_id", id, "status", status.wire()));
+        }
+        TaskResetEvent reset = new TaskResetEvent(id, status, command.clearAll(), command.audit());
+        apply(reset);
+        return reset;
+    }
+
+    @CommandHandler
+    public void handle(ArchiveTaskCommand command) {
+        assertOwnedBy(command.audit());
+        if (status == TaskStatus.QUEUED) {
+            changeStatus(TaskStatus.CREATED, true, command.statusReason(), command.statusMessage(),
+                    command.audit(), false, false);
+        } else if (status == TaskStatus.IN_PROGRESS) {
+            changeStatus(TaskStatus.STOPPED, true, command.statusReason(), command.statusMessage(),
+                    command.audit(), true, false);
+        }
+        if (!isArchived()) {
+            apply(new TaskArchivedEvent(id, command.statusReason(), command.statusMessage(), command.audit()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnarchiveTaskCommand command) {
+        assertOwnedBy(command.audit());
+        if (isArchived()) {
+            apply(new TaskUnarchivedEvent(id, command.statusReason(), command.statusMessage(), command.audit()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeleteTaskCommand command) {
+        assertOwnedBy(command.audit());
+        if (!command.force() && status != TaskStatus.CREATED && !isArchived()) {
+            throw ApiError.TASK_CANNOT_BE_DELETED.toException("due to status, use force=True",
+                    TaskErrors.data("task", id, "expected", TaskStatus.CREATED.wire(), "current", status.wire()));
+        }
+        apply(new TaskDeletedEvent(id, status, command.audit()));
+    }
+
+    // ---- hyperparameters and configuration ----
+
+    @CommandHandler
+    public void handle(EditTaskHyperParamsCommand command) {
+        assertOwnedBy(command.audit());
+        boolean propertiesOnly = !"all".equals(command.replace()) && command.hyperparams().stream()
+                .allMatch(item -> PROPERTIES_SECTION.equals(item.get("section")));
+        if (!propertiesOnly) {
+            requireEditableStatus(command.force());
+        }
+        apply(new TaskHyperParamsEditedEvent(id, command.hyperparams(), command.replace(), command.audit()));
+    }
+
+    /** Answers whether anything was deleted. */
+    @CommandHandler
+    public boolean handle(DeleteTaskHyperParamsCommand command) {
+        assertOwnedBy(command.audit());
+        boolean propertiesOnly = command.hyperparams().stream()
+                .allMatch(ref -> PROPERTIES_SECTION.equals(ref.section()));
+        if (!propertiesOnly) {
+            requireEditableStatus(command.force());
+        }
+        List<HyperParamRef> existing = command.hyperparams().stream().filter(state::hasHyperParam).toList();
+        if (existing.isEmpty()) {
+            return false;
+        }
+        apply(new TaskHyperParamsDeletedEvent(id, existing, command.audit()));
+        return true;
+    }
+
+    @CommandHandler
+    public void handle(EditTaskConfigurationCommand command) {
+        assertOwnedBy(command.audit());
+        requireEditableStatus(command.force());
+        apply(new TaskConfigurationEditedEvent(id, command.configuration(), command.replace(), command.audit()));
+    }
+
+    @CommandHandler
+    public boolean handle(DeleteTaskConfigurationCommand command) {
+        assertOwnedBy(command.audit());
+        requireEditableStatus(command.force());
+        List<String> existing = command.names().stream().filter(state::hasConfiguration).toList();
+        if (existing.isEmpty()) {
+            return false;
+        }
+        apply(new TaskConfigurationDeletedEvent(id, existing, command.audit()));
+        return true;
+    }
+
+    // ---- artifacts and models ----
+
+    @CommandHandler
+    public void handle(AddOrUpdateTaskArtifactsCommand command) {
+        assertOwnedBy(command.audit());
+        requireEditableStatus(command.force());
+        apply(new TaskArtifactsAddedOrUpdatedEvent(id, command.artifacts(), command.audit()));
+    }
+
+    /** Answers the number of artifacts deleted. */
+    @CommandHandler
+    public int handle(DeleteTaskArtifactsCommand command) {
+        assertOwnedBy(command.audit());
+        requireEditableStatus(command.force());
+        List<ArtifactKey> existing = command.artifacts().stream().filter(state::hasArtifact).distinct().toList();
+        if (!existing.isEmpty()) {
+            apply(new TaskArtifactsDeletedEvent(id, existing, command.audit()));
+        }
+        return existing.size();
+    }
+
+    @CommandHandler
+    public void handle(AddOrUpdateTaskModelCommand command) {
+        assertOwnedBy(command.audit());
+        requireStatusIn(TaskStatus.CREATED, TaskStatus.IN_PROGRESS);
+        apply(new TaskModelAttachedEvent(id, command.type(),
+                new TaskModelEntry(command.name(), command.model(), command.audit().at()), command.iteration(),
+                command.audit()));
+    }
+
+    @CommandHandler
+    public int handle(DeleteTaskModelsCommand command) {
+        assertOwnedBy(command.audit());
+        requireStatusIn(TaskStatus.CREATED, TaskStatus.IN_PROGRESS);
+        List<TaskModelRef> existing = command.models().stream().filter(state::hasModel).distinct().toList();
+        if (!existing.isEmpty()) {
+            apply(new TaskModelsDetachedEvent(id, existing, command.audit()));
+        }
+        return existing.size();
+    }
+
+    // ---- queries on the state, used by TaskCommandHandler ----
+
+    String company() {
+        return company;
+    }
+
+    TaskStatus status() {
+        return status;
+    }
+
+    TaskState state() {
+        return state;
+    }
+
+    /** The content a clone starts from (tasks.md §5: no queue, no output artifacts, no output models). */
+    TaskContent cloneContent(CloneTaskCommand command) {
+        if (!company.isEmpty() && !company.equals(command.audit().companyId())) {
+            throw TaskErrors.invalidTaskId(id, command.audit().companyId());
+        }
+        return TaskClone.content(id, state.content(), state.artifactList(), command);
+    }
+
+    void assertOwnedBy(AuditEntry audit) {
+        if (!company.equals(audit.companyId())) {
+            throw TaskErrors.invalidTaskId(id, audit.companyId());
+        }
+    }
+
+    // ---- rules ----
+
+    private TaskContent validatedForCreate(TaskContent requested) {
+        TaskTypes.check(requested.type());
+        return requested.withName(TaskNames.check(requested.name()));
+    }
+
+    private TaskContent validated(TaskContent requested) {
+        TaskContent result = requested;
+        if (requested.name() != null) {
+            result = result.withName(TaskNames.check(requested.name()));
+        }
+        if (requested.type() != null) {
+            TaskTypes.check(requested.type());
+        }
+        return result;
+    }
+
+    /** Created always; in_progress only with force (ClearML's "task for update" rule). */
+    private void requireEditableStatus(boolean force) {
+        if (status == TaskStatus.CREATED || (force && status == TaskStatus.IN_PROGRESS)) {
+            return;
+        }
+        throw TaskErrors.expectedStatus(force ? "created or in_progress" : "created", status);
+    }
+
+    private void requireStatusIn(TaskStatus... allowed) {
+        for (TaskStatus candidate : allowed) {
+            if (candidate == status) {
+                return;
+            }
+        }
+        throw TaskErrors.expectedStatus("created or in_progress", status);
+    }
+
+    private TaskStatusChangedEvent changeStatus(TaskStatus to, boolean force, String reason, String message,
+                                                AuditEntry audit, boolean setsCompleted, boolean setsPublished) {
+        if (!force) {
+            TaskStatusMachine.check(status, to);
+        }
+        Instant now = audit.at();
+        Long activeDuration = status == TaskStatus.IN_PROGRESS && to != TaskStatus.IN_PROGRESS && started != null
+                ? Math.max(0, Duration.between(started, now).toSeconds()) : null;
+        TaskStatusChangedEvent event = new TaskStatusChangedEvent(id, status, to,
+                Objects.requireNonNullElse(reason, ""), Objects.requireNonNullElse(message, ""),
+                to == TaskStatus.IN_PROGRESS && started == null ? now : null,
+                setsCompleted ? now : null, setsPublished ? now : null, activeDuration, force, audit);
+        apply(event);
+        return event;
+    }
+
+    private StatusOutcome outcome(TaskStatusChangedEvent change) {
+        return new StatusOutcome(List.of(change), state.lastOutputModel());
+    }
+
+    private boolean isArchived() {
+        return state.systemTags().contains(ARCHIVED);
+    }
+
+    // ---- state ----
+
+    @EventSourcingHandler
+    void on(TaskCreatedEvent event) {
+        id = event.taskId();
+        company = event.audit().companyId();
+        status = TaskStatus.CREATED;
+        state = TaskState.of(event.content());
+    }
+
+    @EventSourcingHandler
+    void on(TaskEditedEvent event) {
+        state.applyEdit(event.changes());
+    }
+
+    @EventSourcingHandler
+    void on(TaskStatusChangedEvent event) {
+        status = event.to();
+        if (event.started() != null) {
+            started = event.started();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TaskResetEvent event) {
+        status = TaskStatus.CREATED;
+        started = null;
+        state.reset(event.clearAll());
+    }
+
+    @EventSourcingHandler
+    void on(TaskRequirementsSetEvent event) {
+        state.setRequirements(event.requirements());
+    }
+
+    @EventSourcingHandler
+    void on(TaskHyperParamsEditedEvent event) {
+        state.editHyperParams(event.hyperparams(), event.replace());
+    }
+
+    @EventSourcingHandler
+    void on(TaskHyperParamsDeletedEvent event) {
+        state.deleteHyperParams(event.hyperparams());
+    }
+
+    @EventSourcingHandler
+    void on(TaskConfigurationEditedEvent event) {
+        state.editConfiguration(event.configuration(), event.replace());
+    }
+
+    @EventSourcingHandler
+    void on(TaskConfigurationDeletedEvent event) {
+        state.deleteConfiguration(event.names());
+    }
+
+    @EventSourcingHandler
+    void on(TaskArtifactsAddedOrUpdatedEvent event) {
+        state.putArtifacts(event.artifacts());
+    }
+
+    @EventSourcingHandler
+    void on(TaskArtifactsDeletedEvent event) {
+        state.removeArtifacts(event.artifacts());
+    }
+
+    @EventSourcingHandler
+    void on(TaskModelAttachedEvent event) {
+        state.attachModel(event.type(), event.entry());
+    }
+
+    @EventSourcingHandler
+    void on(TaskModelsDetachedEvent event) {
+        state.detachModels(event.models());
+    }
+
+    @EventSourcingHandler
+    void on(TaskArchivedEvent event) {
+        state.setSystemTag(ARCHIVED, true);
+    }
+
+    @EventSourcingHandler
+    void on(TaskUnarchivedEvent event) {
+        state.setSystemTag(ARCHIVED, false);
+    }
+
+    @EventSourcingHandler
+    void on(TaskDeletedEvent event) {
+        markDeleted();
+    }
+}

@@ -1,0 +1,183 @@
+package io.xstore.projection.model;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import io.xstore.api.AuditEntry;
+import io.xstore.api.model.ModelArchivedEvent;
+import io.xstore.api.model.ModelCreatedEvent;
+import io.xstore.api.model.ModelDeletedEvent;
+import io.xstore.api.model.ModelEditedEvent;
+import io.xstore.api.model.ModelFields;
+import io.xstore.api.model.ModelMetadataChangedEvent;
+import io.xstore.api.model.ModelMovedEvent;
+import io.xstore.api.model.ModelPublishedEvent;
+import io.xstore.api.model.ModelTagsUpdatedEvent;
+import io.xstore.api.model.ModelUnarchivedEvent;
+import io.xstore.readmodel.Collections;
+import io.xstore.readmodel.MongoKeys;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Writes the {@code models} read model in ClearML's shape ({@code tasks.md} §7). Keys of {@code design},
+ * {@code labels}, {@code metadata} and {@code ui_cache} are escaped with {@link MongoKeys}.
+ */
+@Component
+@ProcessingGroup("models")
+public class ModelProjection {
+
+    private static final String ARCHIVED = "archived";
+
+    private final MongoCollection<Document> models;
+
+    public ModelProjection(MongoDatabase database) {
+        this.models = database.getCollection(Collections.MODELS);
+        models.createIndex(Indexes.ascending("company", "name"));
+        for (String field : List.of("project", "task", "uri", "framework", "ready", "parent", "tags", "system_tags",
+                "user", "created", "last_update")) {
+            models.createIndex(Indexes.ascending(field));
+        }
+    }
+
+    @EventHandler
+    void on(ModelCreatedEvent event) {
+        ModelFields fields = event.fields();
+        Date at = Date.from(event.audit().at());
+        Document model = new Document("_id", event.modelId())
+                .append("name", fields.name())
+                .append("uri", fields.uri())
+                .append("framework", fields.framework())
+                .append("design", escaped(fields.design()))
+                .append("labels", escaped(fields.labels()))
+                .append("ready", Boolean.TRUE.equals(fields.ready()))
+                .append("task", fields.task())
+                .append("project", fields.project())
+                .append("parent", fields.parent())
+                .append("comment", fields.comment())
+                .append("tags", sorted(fields.tags()))
+                .append("system_tags", sorted(fields.systemTags()))
+                .append("created", fields.created() != null ? Date.from(fields.created()) : at)
+                .append("last_update", at)
+                .append("last_change", at)
+                .append("last_changed_by", event.audit().userId())
+                .append("metadata", escaped(fields.metadata()))
+                .append("user", event.audit().userId())
+                .append("company", event.company());
+        if (fields.uiCache() != null) {
+            model.append("ui_cache", escaped(fields.uiCache()));
+        }
+        model.values().removeIf(value -> value == null);
+        models.replaceOne(Filters.eq("_id", event.modelId()), model, new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(ModelEditedEvent event) {
+        ModelFields fields = event.fields();
+        List<Bson> sets = new ArrayList<>();
+        setIfPresent(sets, "name", fields.name());
+        setIfPresent(sets, "uri", fields.uri());
+        setIfPresent(sets, "framework", fields.framework());
+        setIfPresent(sets, "design", fields.design() == null ? null : escaped(fields.design()));
+        setIfPresent(sets, "labels", fields.labels() == null ? null : escaped(fields.labels()));
+        setIfPresent(sets, "comment", fields.comment());
+        setIfPresent(sets, "tags", fields.tags() == null ? null : sorted(fields.tags()));
+        setIfPresent(sets, "system_tags", fields.systemTags() == null ? null : sorted(fields.systemTags()));
+        setIfPresent(sets, "task", fields.task());
+        setIfPresent(sets, "project", fields.project());
+        setIfPresent(sets, "parent", fields.parent());
+        setIfPresent(sets, "ready", fields.ready());
+        setIfPresent(sets, "created", fields.created() == null ? null : Date.from(fields.created()));
+        setIfPresent(sets, "ui_cache", fields.uiCache() == null ? null : escaped(fields.uiCache()));
+        setIfPresent(sets, "metadata", fields.metadata() == null ? null : escaped(fields.metadata()));
+        update(event.modelId(), event.audit(), sets);
+    }
+
+    @EventHandler
+    void on(ModelPublishedEvent event) {
+        update(event.modelId(), event.audit(), List.of(Updates.set("ready", true)));
+    }
+
+    @EventHandler
+    void on(ModelArchivedEvent event) {
+        TreeSet<String> tags = new TreeSet<>(systemTags(event.modelId()));
+        tags.add(ARCHIVED);
+        update(event.modelId(), event.audit(), List.of(Updates.set("system_tags", List.copyOf(tags))));
+    }
+
+    @EventHandler
+    void on(ModelUnarchivedEvent event) {
+        List<String> tags = systemTags(event.modelId()).stream().filter(tag -> !tag.equals(ARCHIVED)).toList();
+        update(event.modelId(), event.audit(), List.of(Updates.set("system_tags", tags)));
+    }
+
+    @EventHandler
+    void on(ModelTagsUpdatedEvent event) {
+        update(event.modelId(), event.audit(), List.of(Updates.set("tags", sorted(event.tags()))));
+    }
+
+    @EventHandler
+    void on(ModelMetadataChangedEvent event) {
+        update(event.modelId(), event.audit(), List.of(Updates.set("metadata", escaped(event.metadata()))));
+    }
+
+    @EventHandler
+    void on(ModelMovedEvent event) {
+        update(event.modelId(), event.audit(), List.of(event.project() == null ? Updates.unset("project")
+                : Updates.set("project", event.project())));
+    }
+
+    @EventHandler
+    void on(ModelDeletedEvent event) {
+        models.deleteOne(Filters.eq("_id", event.modelId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        models.deleteMany(new Document());
+    }
+
+    /** Applies the changes plus the bookkeeping every user change brings. */
+    private void update(String modelId, AuditEntry audit, List<Bson> changes) {
+        Date at = Date.from(audit.at());
+        List<Bson> sets = new ArrayList<>(changes);
+        sets.add(Updates.set("last_update", at));
+        sets.add(Updates.set("last_change", at));
+        sets.add(Updates.set("last_changed_by", audit.userId()));
+        models.updateOne(Filters.eq("_id", modelId), Updates.combine(sets));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> systemTags(String modelId) {
+        Document model = models.find(Filters.eq("_id", modelId)).first();
+        Object tags = model == null ? null : model.get("system_tags");
+        return tags instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    private static void setIfPresent(List<Bson> sets, String field, Object value) {
+        if (value != null) {
+            sets.add(Updates.set(field, value));
+        }
+    }
+
+    private static Document escaped(Map<String, Object> value) {
+        return value == null ? new Document() : MongoKeys.toMongo(value);
+    }
+
+    private static List<String> sorted(List<String> values) {
+        return values == null ? List.of() : new TreeSet<>(values).stream().toList();
+    }
+}

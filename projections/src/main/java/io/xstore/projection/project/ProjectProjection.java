@@ -1,0 +1,113 @@
+package io.xstore.projection.project;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import io.xstore.api.project.ProjectCreatedEvent;
+import io.xstore.api.project.ProjectDeletedEvent;
+import io.xstore.api.project.ProjectMergedEvent;
+import io.xstore.api.project.ProjectMovedEvent;
+import io.xstore.api.project.ProjectUpdatedEvent;
+import io.xstore.readmodel.Collections;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Writes the {@code projects} read model in ClearML's shape: {@code _id}, {@code name} (full path), {@code basename},
+ * {@code description}, {@code created}, {@code tags}/{@code system_tags} (sorted), {@code default_output_destination},
+ * {@code last_update}, {@code parent}, {@code path} (ancestor ids), {@code user}, {@code company}. Name uniqueness is
+ * the command side's job, so no unique index here.
+ */
+@Component
+@ProcessingGroup("projects")
+public class ProjectProjection {
+
+    private final MongoCollection<Document> projects;
+
+    public ProjectProjection(MongoDatabase database) {
+        this.projects = database.getCollection(Collections.PROJECTS);
+        projects.createIndex(Indexes.ascending("company", "name"));
+        projects.createIndex(Indexes.ascending("company", "basename"));
+        for (String field : List.of("parent", "path", "tags", "system_tags", "user", "created", "last_update")) {
+            projects.createIndex(Indexes.ascending(field));
+        }
+    }
+
+    @EventHandler
+    void on(ProjectCreatedEvent event) {
+        Date at = Date.from(event.audit().at());
+        Document project = new Document("_id", event.projectId())
+                .append("name", event.name())
+                .append("basename", event.basename())
+                .append("description", event.description())
+                .append("created", at)
+                .append("tags", sorted(event.tags()))
+                .append("system_tags", sorted(event.systemTags()))
+                .append("default_output_destination", event.defaultOutputDestination())
+                .append("last_update", at)
+                .append("parent", event.parent())
+                .append("path", event.path())
+                .append("user", event.audit().userId())
+                .append("company", event.company());
+        projects.replaceOne(Filters.eq("_id", event.projectId()), project, new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(ProjectUpdatedEvent event) {
+        List<Bson> sets = new ArrayList<>();
+        if (event.description() != null) {
+            sets.add(Updates.set("description", event.description()));
+        }
+        if (event.tags() != null) {
+            sets.add(Updates.set("tags", sorted(event.tags())));
+        }
+        if (event.systemTags() != null) {
+            sets.add(Updates.set("system_tags", sorted(event.systemTags())));
+        }
+        if (event.defaultOutputDestination() != null) {
+            sets.add(Updates.set("default_output_destination", event.defaultOutputDestination()));
+        }
+        sets.add(Updates.set("last_update", Date.from(event.audit().at())));
+        projects.updateOne(Filters.eq("_id", event.projectId()), Updates.combine(sets));
+    }
+
+    @EventHandler
+    void on(ProjectMovedEvent event) {
+        projects.updateOne(Filters.eq("_id", event.projectId()), Updates.combine(
+                Updates.set("name", event.name()),
+                Updates.set("basename", event.basename()),
+                Updates.set("parent", event.parent()),
+                Updates.set("path", event.path()),
+                Updates.set("last_update", Date.from(event.audit().at()))));
+    }
+
+    @EventHandler
+    void on(ProjectMergedEvent event) {
+        projects.deleteOne(Filters.eq("_id", event.projectId()));
+    }
+
+    @EventHandler
+    void on(ProjectDeletedEvent event) {
+        projects.deleteOne(Filters.eq("_id", event.projectId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        projects.deleteMany(new Document());
+    }
+
+    private static List<String> sorted(List<String> values) {
+        return values == null ? List.of() : values.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,111 @@
+package io.xstore.projection.replay;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Drops every read model and rebuilds it by replaying the whole event store through its projection: each streaming
+ * processor is stopped, its tokens reset (its {@code @ResetHandler} clears its collection) and restarted. Reports
+ * progress while the processors catch up with the head of the store.
+ */
+@Component
+public class ReadModelRebuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    /** Replays everything; returns the number of events in the store when the rebuild began. */
+    public long rebuildAll(Duration timeout, Consumer<String> progress) {
+        List<StreamingEventProcessor> processors = streamingProcessors();
+        TrackingToken head = eventStore.createHeadToken();
+        long total = head == null ? 0 : head.position().orElse(0) + 1;
+        long started = System.nanoTime();
+        for (StreamingEventProcessor processor : processors) {
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            progress.accept("replaying " + total + " events into " + processor.getName());
+        }
+        long deadline = started + timeout.toNanos();
+        long lastReport = 0;
+        while (!allCaughtUp(processors, head)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("replay did not finish within " + timeout);
+            }
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(2).toNanos()) {
+                progress.accept("replay at " + slowestPosition(processors) + " of " + total + " events");
+                lastReport = System.nanoTime();
+            }
+            sleep();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.accept(String.format("replayed %d events into %d projections in %.1f s", total, processors.size(),
+                seconds));
+        log.info("read models rebuilt: {} events, {} projections, {} s", total, processors.size(),
+                String.format("%.1f", seconds));
+        return total;
+    }
+
+    private List<StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+    }
+
+    private static boolean allCaughtUp(List<StreamingEventProcessor> processors, TrackingToken head) {
+        if (head == null) {
+            return true;
+        }
+        for (StreamingEventProcessor processor : processors) {
+            var statuses = processor.processingStatus().values();
+            if (statuses.isEmpty()) {
+                return false;
+            }
+            for (EventTrackerStatus status : statuses) {
+                if (status.isReplaying() || position(status) < head.position().orElse(0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static long slowestPosition(List<StreamingEventProcessor> processors) {
+        return processors.stream()
+                .flatMap(p -> p.processingStatus().values().stream())
+                .mapToLong(ReadModelRebuilder::position)
+                .min().orElse(0);
+    }
+
+    private static long position(EventTrackerStatus status) {
+        TrackingToken token = status.getTrackingToken();
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the replay", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.xstore.projection.task;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import io.xstore.api.task.RecordTaskPingCommand;
+import io.xstore.readmodel.Collections;
+import org.axonframework.commandhandling.CommandHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * tasks.ping is liveness, not history: it is not event-sourced. This handler updates {@code last_update} (and
+ * {@code active_duration} of a running task) straight in the read model and answers whether the task exists in the
+ * caller's company. It lives here because this module owns the {@code tasks} collection.
+ */
+@Component
+public class TaskPingRecorder {
+
+    private final MongoCollection<Document> tasks;
+
+    public TaskPingRecorder(MongoDatabase database) {
+        this.tasks = database.getCollection(Collections.TASKS);
+    }
+
+    @CommandHandler
+    public boolean handle(RecordTaskPingCommand command) {
+        Bson filter = Filters.and(Filters.eq("_id", command.taskId()),
+                Filters.eq("company", command.audit().companyId()));
+        Document task = tasks.find(filter).projection(Projections.include("status", "started")).first();
+        if (task == null) {
+            return false;
+        }
+        Instant now = command.audit().at();
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("last_update", Date.from(now))));
+        Date started = task.getDate("started");
+        if ("in_progress".equals(task.getString("status")) && started != null) {
+            long seconds = Math.max(0, Duration.between(started.toInstant(), now).toSeconds());
+            updates.add(Updates.set("active_duration", seconds));
+        }
+        tasks.updateOne(filter, Updates.combine(updates));
+        return true;
+    }
+}

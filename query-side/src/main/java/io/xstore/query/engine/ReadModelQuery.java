@@ -1,0 +1,105 @@
+package io.xstore.query.engine;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The generic get_all engine over a read-model collection: filter (from the body, the scope and the endpoint's
+ * extra condition), order (missing values last), page or scroll, projection, wire rendering and, in join mode,
+ * reference expansion.
+ */
+@Component
+public class ReadModelQuery {
+
+    private static final int JOIN_CHUNK = 500;
+
+    private final MongoDatabase db;
+    private final ScrollRegistry scrolls;
+    private final ReferenceJoiner joiner = new ReferenceJoiner(this);
+
+    public ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls) {
+        this.db = db;
+        this.scrolls = scrolls;
+    }
+
+    public MongoCollection<Document> collection(EntitySpec spec) {
+        return db.getCollection(spec.collection());
+    }
+
+    /** A get_all call: {@code extra} (may be null) is AND-ed to the body's filters and the scope. */
+    public QueryResult getAll(EntitySpec spec, ObjectNode body, Scope scope, Bson extra, boolean joinMode) {
+        Bson filter = FilterBuilder.and(List.of(scope.toFilter(), FilterBuilder.build(spec, body),
+                extra == null ? Filters.empty() : extra));
+        OrderBy order = OrderBy.parse(spec, body);
+        Projection projection = Projection.parse(spec, body, joinMode);
+        Paging paging = Paging.resolve(body, scrolls, scope.company() + "/" + spec.collection());
+        List<Map<String, Object>> items = run(spec, filter, order, projection, paging.start(), paging.size());
+        if (joinMode) {
+            joiner.expand(spec, items, projection.joins(), scope);
+        }
+        String scrollId = null;
+        if (paging.scroll() != null) {
+            scrolls.save(paging.scroll().movedTo(paging.start() + items.size()));
+            scrollId = paging.scroll().id();
+        }
+        return new QueryResult(items, scrollId);
+    }
+
+    /** Documents by id with a given only_fields list, in join mode (used for joins). */
+    public List<Map<String, Object>> fetchByIds(EntitySpec spec, Collection<String> ids, List<String> fields,
+                                                Scope scope) {
+        Projection projection = Projection.of(spec, withId(fields), true);
+        List<String> all = new ArrayList<>(ids);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += JOIN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + JOIN_CHUNK));
+            Bson filter = FilterBuilder.and(List.of(scope.toFilterFor(spec), Filters.in("_id", chunk)));
+            out.addAll(run(spec, filter, OrderBy.of(), projection, 0, chunk.size()));
+        }
+        joiner.expand(spec, out, projection.joins(), scope);
+        return out;
+    }
+
+    /** One whole document (nothing left out but internal keys), if in scope. */
+    public Optional<Map<String, Object>> findById(EntitySpec spec, String id, Scope scope) {
+        Document doc = collection(spec).find(Filters.and(scope.toFilter(), Filters.eq("_id", id))).first();
+        return Optional.ofNullable(doc).map(WireDocuments::render);
+    }
+
+    /** A body holding only the given keys (for endpoints that run an internal get_all). */
+    public static ObjectNode body() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private List<Map<String, Object>> run(EntitySpec spec, Bson filter, OrderBy order, Projection projection,
+                                          int start, int size) {
+        List<Document> docs = OrderedFinder.find(collection(spec), spec, filter, order,
+                projection.mongoProjection(), start, size);
+        List<Map<String, Object>> out = new ArrayList<>(docs.size());
+        for (Document doc : docs) {
+            out.add(projection.apply(WireDocuments.render(doc)));
+        }
+        return out;
+    }
+
+    private static List<String> withId(List<String> fields) {
+        List<String> out = new ArrayList<>(fields);
+        boolean onlyExcludes = fields.stream().allMatch(f -> f.startsWith("-"));
+        if (!fields.isEmpty() && !onlyExcludes && !fields.contains("id")) {
+            out.add("id");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package io.xstore.query;
+
+import com.mongodb.client.MongoDatabase;
+import io.xstore.protocol.ApiEndpoint;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The read side starts from component scanning with only a MongoDatabase bean, as in the server. */
+class SpringWiringTest {
+
+    @Test
+    void allEndpointBeansAreCreated() {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(MongoDatabase.class, EmbeddedMongo::freshDatabase);
+            context.scan("io.xstore.query");
+            context.refresh();
+            TreeSet<String> endpoints = new TreeSet<>();
+            for (Class<?> type : List.of(TasksReadEndpoints.class, ProjectsReadEndpoints.class,
+                    ModelsReadEndpoints.class)) {
+                Object bean = context.getBean(type);
+                for (Method m : bean.getClass().getMethods()) {
+                    ApiEndpoint endpoint = m.getAnnotation(ApiEndpoint.class);
+                    if (endpoint != null) {
+                        endpoints.add(endpoint.value());
+                        assertTrue(Arrays.equals(m.getParameterTypes(),
+                                new Class<?>[] {io.xstore.protocol.CallContext.class}), m.toString());
+                    }
+                }
+            }
+            assertEquals(27, endpoints.size(), endpoints.toString());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.xstore.server.infra;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.xstore.server.embedded.BackingService;
+import io.xstore.server.embedded.BackingServices;
+import org.bson.UuidRepresentation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The MongoDB driver, connected to the embedded server or to {@code xstore.mongo.uri}. */
+@Configuration(proxyBeanMethods = false)
+public class MongoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public MongoClient mongoClient(BackingServices services) {
+        ConnectionString uri = new ConnectionString(services.endpoint(BackingService.MONGODB));
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(uri)
+                .applicationName("xstore")
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .build());
+    }
+
+    /** Database: {@code xstore.mongo.database}, else the one named in the URI, else {@code xstore}. */
+    @Bean
+    public MongoDatabase mongoDatabase(MongoClient client, BackingServices services,
+            @Value("${xstore.mongo.database:}") String configured) {
+        String fromUri = new ConnectionString(services.endpoint(BackingService.MONGODB)).getDatabase();
+        String name = !configured.isBlank() ? configured : fromUri != null ? fromUri : "xstore";
+        return client.getDatabase(name);
+    }
+}
