@@ -23,6 +23,7 @@ import io.xstore.api.task.MarkTaskStartedCommand;
 import io.xstore.api.task.MarkTaskStoppedCommand;
 import io.xstore.api.task.MoveTaskCommand;
 import io.xstore.api.task.PublishTaskCommand;
+import io.xstore.api.task.ReportTaskIterationCommand;
 import io.xstore.api.task.ResetTaskCommand;
 import io.xstore.api.task.SetTaskRequirementsCommand;
 import io.xstore.api.task.StopTaskCommand;
@@ -37,6 +38,7 @@ import io.xstore.api.task.TaskDeletedEvent;
 import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsDeletedEvent;
 import io.xstore.api.task.TaskHyperParamsEditedEvent;
+import io.xstore.api.task.TaskIterationReportedEvent;
 import io.xstore.api.task.TaskModelAttachedEvent;
 import io.xstore.api.task.TaskModelEntry;
 import io.xstore.api.task.TaskModelRef;
@@ -367,6 +369,13 @@ public class TaskAggregate {
             apply(new TaskModelsDetachedEvent(id, existing, command.audit()));
         }
         return existing.size();
+    }
+
+    /** Not bound to a status: reported progress (models.edit {iteration}) only raises last_iteration. */
+    @CommandHandler
+    public void handle(ReportTaskIterationCommand command) {
+        assertOwnedBy(command.audit());
+        apply(new TaskIterationReportedEvent(id, command.iteration(), command.audit()));
     }
 
     // ---- queries on the state, used by TaskCommandHandler ----

@@ -20,6 +20,7 @@ import io.xstore.api.task.TaskDeletedEvent;
 import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsDeletedEvent;
 import io.xstore.api.task.TaskHyperParamsEditedEvent;
+import io.xstore.api.task.TaskIterationReportedEvent;
 import io.xstore.api.task.TaskModelAttachedEvent;
 import io.xstore.api.task.TaskModelRef;
 import io.xstore.api.task.TaskModelsDetachedEvent;
@@ -229,6 +230,14 @@ public class TaskProjection {
             updates.add(Updates.max("last_iteration", event.iteration()));
         }
         update(event.taskId(), event.audit(), updates);
+    }
+
+    /** Progress, not a user change: only last_update moves along with last_iteration. */
+    @EventHandler
+    void on(TaskIterationReportedEvent event) {
+        tasks.updateOne(byId(event.taskId()), Updates.combine(
+                Updates.max("last_iteration", event.iteration()),
+                Updates.set("last_update", Date.from(event.audit().at()))));
     }
 
     @EventHandler

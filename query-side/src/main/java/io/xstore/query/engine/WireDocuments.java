@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * Turns a stored read-model document into its wire shape: {@code _id} becomes {@code id}, other {@code _}-prefixed
- * keys are internal and dropped, dates become ISO-8601 strings, escaped map keys are unescaped, tags are sorted and
- * task artifacts are a list sorted by key.
+ * keys are internal and dropped, top-level nulls are left out (the reference never stores unset fields), dates
+ * become ISO-8601 strings, escaped map keys are unescaped, tags are sorted and task artifacts are a list sorted by
+ * key.
  */
 public final class WireDocuments {
 
@@ -29,7 +30,7 @@ public final class WireDocuments {
             out.put("id", value(stored.get("_id")));
         }
         stored.forEach((key, v) -> {
-            if (!key.startsWith("_") && !(key.equals("id") && out.containsKey("id"))) {
+            if (v != null && !key.startsWith("_") && !(key.equals("id") && out.containsKey("id"))) {
                 out.put(MongoKeys.unescape(key), value(v));
             }
         });
