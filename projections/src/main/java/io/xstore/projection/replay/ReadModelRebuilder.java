@@ -80,7 +80,8 @@ public class ReadModelRebuilder {
                 return false;
             }
             for (EventTrackerStatus status : statuses) {
-                if (status.isReplaying() || position(status) < head.position().orElse(0)) {
+                // a replay token stays "replaying" until an event past the reset point arrives, so compare positions
+                if (position(status) < head.position().orElse(0)) {
                     return false;
                 }
             }

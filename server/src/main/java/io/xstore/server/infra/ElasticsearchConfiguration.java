@@ -30,6 +30,9 @@ public class ElasticsearchConfiguration {
         RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), url.getPort() < 0 ? 9200 : url.getPort(),
                 url.getScheme()))
                 .setRequestConfigCallback(config -> config.setConnectTimeout(5_000).setSocketTimeout(120_000));
+        if (url.getPath() != null && !url.getPath().isEmpty() && !url.getPath().equals("/")) {
+            builder.setPathPrefix(url.getPath());
+        }
         if (url.getRawUserInfo() != null) {
             String[] userAndPassword = url.getRawUserInfo().split(":", 2);
             BasicCredentialsProvider credentials = new BasicCredentialsProvider();

@@ -3,6 +3,9 @@ package io.xstore.server.infra;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import co.elastic.clients.transport.rest_client.RestClientOptions;
+import org.apache.http.client.config.RequestConfig;
+import org.elasticsearch.client.RequestOptions;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
@@ -19,7 +22,10 @@ public class ElasticsearchHealthIndicator extends AbstractHealthIndicator {
 
     public ElasticsearchHealthIndicator(ElasticsearchClient client) {
         super("Elasticsearch health check failed");
-        this.client = client;
+        // the shared client allows slow bulk requests; a probe must give up quickly
+        RequestConfig quick = RequestConfig.custom().setConnectTimeout(2_000).setSocketTimeout(3_000).build();
+        this.client = client.withTransportOptions(new RestClientOptions(
+                RequestOptions.DEFAULT.toBuilder().setRequestConfig(quick).build(), false));
     }
 
     @Override

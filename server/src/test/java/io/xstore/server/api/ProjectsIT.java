@@ -102,7 +102,8 @@ class ProjectsIT extends ServerTestSupport {
         String name = unique("sdk lookup");
         String id = api.createProject(name);
 
-        JsonNode data = api.ok("projects.get_all", body("name", "^" + TestApi.reEscape(name) + "$", "only_fields", List.of("id"), "search_hidden", true));
+        JsonNode data = api.ok("projects.get_all", body("name", "^" + TestApi.reEscape(name) + "$",
+                "only_fields", List.of("id"), "search_hidden", true));
 
         assertThat(data.get("projects")).hasSize(1);
         assertThat(data.get("projects").get(0).get("id").asText()).isEqualTo(id);

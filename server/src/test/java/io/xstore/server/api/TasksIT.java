@@ -371,14 +371,14 @@ class TasksIT extends ServerTestSupport {
     }
 
     @Test
-    void aNumberForTheNameIs400() {
-        assertClientError(api.call("tasks.create", body("name", 12345, "type", "training")));
+    void anObjectForTheNameIs400() {
+        assertClientError(api.call("tasks.create", body("name", Map.of("first", "x"), "type", "training")));
     }
 
     @Test
-    void aStringForTagsIs400() {
+    void anObjectForTagsIs400() {
         assertClientError(api.call("tasks.create", body("name", unique("task"), "type", "training",
-                "tags", "not-a-list")));
+                "tags", Map.of("a", "b"))));
     }
 
     @Test
@@ -389,8 +389,8 @@ class TasksIT extends ServerTestSupport {
     }
 
     @Test
-    void aNumberForTheTaskIdIs400() {
-        assertClientError(api.call("tasks.get_by_id", body("task", 12345)));
+    void aListForTheTaskIdIs400() {
+        assertClientError(api.call("tasks.get_by_id", body("task", List.of("a", "b"))));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedMongoPersistenceTest {
 
     private static final int DOCUMENTS = 10_000;
+    private static final int INSERT_ONE = 500;
 
     @TempDir
     Path dir;
@@ -31,15 +32,15 @@ class EmbeddedMongoPersistenceTest {
         try (MongoClient client = MongoClients.create(uri)) {
             MongoCollection<Document> tasks = client.getDatabase("xstore").getCollection("tasks");
             long start = System.nanoTime();
-            for (int i = 0; i < 1_000; i++) {
+            for (int i = 0; i < INSERT_ONE; i++) {
                 tasks.insertOne(document(i));
             }
             insertOneNanos = System.nanoTime() - start;
             start = System.nanoTime();
             List<Document> batch = new ArrayList<>();
-            for (int i = 1_000; i < DOCUMENTS; i++) {
+            for (int i = INSERT_ONE; i < DOCUMENTS; i++) {
                 batch.add(document(i));
-                if (batch.size() == 1_000) {
+                if (batch.size() == 1_000 || i == DOCUMENTS - 1) {
                     tasks.insertMany(batch);
                     batch.clear();
                 }
@@ -59,7 +60,7 @@ class EmbeddedMongoPersistenceTest {
 
             System.out.printf(Locale.ROOT, "embedded mongo: insertOne %.0f docs/s, insertMany %.0f docs/s, "
                     + "reopen of %d docs until first count %.2f s%n",
-                    1_000 / (insertOneNanos / 1e9), (DOCUMENTS - 1_000) / (insertManyNanos / 1e9), count, reopenNanos / 1e9);
+                    INSERT_ONE / (insertOneNanos / 1e9), (DOCUMENTS - INSERT_ONE) / (insertManyNanos / 1e9), count, reopenNanos / 1e9);
             assertThat(count).isEqualTo(DOCUMENTS);
             assertThat(last).isNotNull();
             assertThat(last.getString("name")).isEqualTo("task " + (DOCUMENTS - 1));

@@ -1,0 +1,93 @@
+package io.xstore.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Sizes of one run, each overridable with a system property {@code -Dbench.<name>=<value>}. The defaults keep a run
+ * (server start included) within about three minutes on a 2-core machine; every measurement also stops after
+ * {@code bench.maxSeconds} and reports what it completed by then.
+ */
+record BenchSettings(
+        int warmup,
+        int creates,
+        int parallelCreates,
+        int threads,
+        int edits,
+        int readTasks,
+        int getById,
+        int getAll,
+        int batches,
+        int batchSize,
+        int rawInserts,
+        int rawFinds,
+        int rawBatches,
+        int maxSeconds,
+        Path dataDir,
+        boolean keepData,
+        Path resultFile) {
+
+    static BenchSettings fromSystemProperties() {
+        return new BenchSettings(
+                intProperty("warmup", 150),
+                intProperty("creates", 400),
+                intProperty("parallelCreates", 800),
+                intProperty("threads", 4),
+                intProperty("edits", 300),
+                intProperty("readTasks", 1000),
+                intProperty("getById", 2000),
+                intProperty("getAll", 300),
+                intProperty("batches", 150),
+                intProperty("batchSize", 100),
+                intProperty("rawInserts", 2000),
+                intProperty("rawFinds", 5000),
+                intProperty("rawBatches", 300),
+                intProperty("maxSeconds", 20),
+                pathProperty("dataDir"),
+                Boolean.getBoolean("bench.keepData"),
+                defaultResultFile());
+    }
+
+    /** Warm-up rounds for batch operations, which each do {@code batchSize} times the work of a single call. */
+    int batchWarmup() {
+        return Math.max(10, warmup / 10);
+    }
+
+    private static int intProperty(String name, int defaultValue) {
+        String value = System.getProperty("bench." + name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        int parsed = Integer.parseInt(value.trim());
+        if (parsed < 1) {
+            throw new IllegalArgumentException("bench." + name + " must be at least 1, was " + parsed);
+        }
+        return parsed;
+    }
+
+    private static Path pathProperty(String name) {
+        String value = System.getProperty("bench." + name);
+        return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
+    }
+
+    /**
+     * {@code bench.out}, else {@code bench-results.md} next to the jar when run with {@code java -jar}, else in
+     * {@code bench/target} (run from the repository root) or {@code target} (run from the module).
+     */
+    private static Path defaultResultFile() {
+        Path explicit = pathProperty("out");
+        if (explicit != null) {
+            return explicit;
+        }
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            Path jarDir = Path.of(classPath).toAbsolutePath().getParent();
+            if (jarDir != null) {
+                return jarDir.resolve("bench-results.md");
+            }
+        }
+        Path moduleTarget = Path.of("bench", "target");
+        return (Files.isDirectory(moduleTarget) ? moduleTarget : Path.of("target"))
+                .resolve("bench-results.md").toAbsolutePath();
+    }
+}
