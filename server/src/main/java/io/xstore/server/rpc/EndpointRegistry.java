@@ -77,6 +77,10 @@ public class EndpointRegistry implements SmartInitializingSingleton {
         return handlers.size();
     }
 
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(handlers.keySet());
+    }
+
     public boolean isRegistered(String name) {
         return handlers.containsKey(name);
     }
