@@ -26,7 +26,7 @@ public final class Fields {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isValueNode() || node.isBoolean()) {
+        if (!node.isTextual()) {
             throw wrongType(field, "a string");
         }
         return node.asText();

@@ -11,7 +11,8 @@ import org.springframework.core.env.Environment;
  * Where each backing service comes from: an external endpoint when one is configured, else an embedded server
  * under the data directory. Read once, before the endpoints of the running services are published as properties.
  */
-public record BackingServiceSettings(Path dataDir, Map<BackingService, ServiceSetting> services, Duration startTimeout) {
+public record BackingServiceSettings(Path dataDir, Map<BackingService, ServiceSetting> services, Duration startTimeout,
+                                     MongoStorage mongoStorage) {
 
     public static final String DATA_DIR_PROPERTY = "xstore.data-dir";
 
@@ -34,7 +35,8 @@ public record BackingServiceSettings(Path dataDir, Map<BackingService, ServiceSe
                 blankToNull(env.getProperty("xstore.kafka.bootstrap-servers")),
                 env.getProperty("xstore.kafka.embedded-port", Integer.class, 0)));
         return new BackingServiceSettings(dataDir(env), Map.copyOf(services),
-                DurationStyle.detectAndParse(env.getProperty("xstore.embedded.start-timeout", "180s")));
+                DurationStyle.detectAndParse(env.getProperty("xstore.embedded.start-timeout", "180s")),
+                MongoStorage.from(env));
     }
 
     public static Path dataDir(Environment env) {

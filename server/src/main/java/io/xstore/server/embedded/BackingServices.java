@@ -89,7 +89,7 @@ public final class BackingServices implements DisposableBean {
     private EmbeddedService create(BackingService service, int port) {
         Path dataDir = settings.dataDir();
         return switch (service) {
-            case MONGODB -> new EmbeddedMongo(dataDir.resolve("mongo"), port);
+            case MONGODB -> new EmbeddedMongo(dataDir.resolve("mongo"), port, settings.mongoStorage());
             case ELASTICSEARCH -> new EmbeddedElasticsearch(dataDir.resolve("elasticsearch"), port);
             case KAFKA -> new EmbeddedKafka(dataDir.resolve("kafka"), port);
         };

@@ -55,6 +55,16 @@ class DispatcherIT extends ServerTestSupport {
     }
 
     @Test
+    void numberWhereAStringIsExpectedIs400Subcode12() {
+        ApiClient.Reply reply = new ApiClient(apiBaseUrl()).call("/v2.23/tasks.create",
+                "{\"name\": 12345, \"type\": \"training\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.subcode()).isEqualTo(12);
+        assertThat(reply.meta().get("result_msg").asText()).contains("name");
+    }
+
+    @Test
     void trxHeaderIsEchoed() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(apiBaseUrl() + "/debug.ping"))
