@@ -14,6 +14,8 @@ import io.xstore.api.model.PublishModelCommand;
 import io.xstore.api.model.UnarchiveModelCommand;
 import io.xstore.api.model.UpdateModelCommand;
 import io.xstore.api.model.UpdateModelTagsCommand;
+import io.xstore.command.BatchResult;
+import io.xstore.command.CommandErrors;
 import io.xstore.command.project.ProjectCreation;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The writing endpoints of the ClearML {@code models} service. */
 @Component
@@ -93,7 +96,7 @@ public class ModelsWriteEndpoints {
         ObjectNode body = ctx.body();
         boolean publishTask = Fields.optBool(body, "publish_task", true);
         boolean force = Fields.optBool(body, "force_publish_task", false);
-        return BatchResult.run(ModelRequests.requireIds(body),
+        return batch(ModelRequests.requireIds(body),
                 id -> publish(id, ctx.company(), publishTask, force, ctx.audit()));
     }
 
@@ -113,13 +116,13 @@ public class ModelsWriteEndpoints {
 
     @ApiEndpoint("models.archive_many")
     public Object archiveMany(CallContext ctx) {
-        return BatchResult.run(ModelRequests.requireIds(ctx.body()), id -> Map.of("archived",
+        return batch(ModelRequests.requireIds(ctx.body()), id -> Map.of("archived",
                 commands.send(id, new ArchiveModelCommand(id, ctx.company(), ctx.audit()))));
     }
 
     @ApiEndpoint("models.unarchive_many")
     public Object unarchiveMany(CallContext ctx) {
-        return BatchResult.run(ModelRequests.requireIds(ctx.body()), id -> Map.of("unarchived",
+        return batch(ModelRequests.requireIds(ctx.body()), id -> Map.of("unarchived",
                 commands.send(id, new UnarchiveModelCommand(id, ctx.company(), ctx.audit()))));
     }
 
@@ -131,7 +134,7 @@ public class ModelsWriteEndpoints {
 
     @ApiEndpoint("models.delete_many")
     public Object deleteMany(CallContext ctx) {
-        return BatchResult.run(ModelRequests.requireIds(ctx.body()), id -> deleteOne(id, ctx));
+        return batch(ModelRequests.requireIds(ctx.body()), id -> deleteOne(id, ctx));
     }
 
     private Map<String, Object> deleteOne(String id, CallContext ctx) {
@@ -245,6 +248,10 @@ public class ModelsWriteEndpoints {
             links().reportIteration(task, iteration, ctx.audit());
         }
         return Map.of("id", id, "created", created);
+    }
+
+    private static Map<String, Object> batch(List<String> ids, Function<String, Map<String, Object>> operation) {
+        return BatchResult.run(ids, operation, CommandErrors::apiError);
     }
 
     private static Map<String, Object> updated(Map<String, Object> fields) {

@@ -297,13 +297,7 @@ public class TasksWriteEndpoints {
                 Fields.optBool(body, "clear_all", false), ctx.audit()), ctx.company());
         Map<String, Object> response = TaskResponses.updated(TaskResponses.resetFields(reset));
         response.put("dequeued", Map.of());
-        response.put("deleted_models", 0);
-        response.put("updated_children", 0);
-        response.put("updated_models", 0);
-        if (Fields.optBool(body, "return_file_urls", false)) {
-            response.put("urls", emptyUrls());
-        }
-        return response;
+        return withNothingCascaded(response, body);
     }
 
     // ---- archive / delete ----
@@ -313,8 +307,7 @@ public class TasksWriteEndpoints {
         ObjectNode body = ctx.body();
         List<String> ids = TaskRequests.requiredIds(body, "tasks");
         for (String id : ids) {
-            commands.send(new ArchiveTaskCommand(id, Fields.optString(body, "status_reason"),
-                    Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
+            archive(id, body, ctx);
         }
         return Map.of("archived", ids.size());
     }
@@ -323,10 +316,14 @@ public class TasksWriteEndpoints {
     public Object archiveMany(CallContext ctx) {
         ObjectNode body = ctx.body();
         return commands.batch(TaskRequests.requiredIds(body, "ids"), id -> {
-            commands.send(new ArchiveTaskCommand(id, Fields.optString(body, "status_reason"),
-                    Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
+            archive(id, body, ctx);
             return Map.of("archived", 1);
         });
+    }
+
+    private void archive(String task, ObjectNode body, CallContext ctx) {
+        commands.send(new ArchiveTaskCommand(task, Fields.optString(body, "status_reason"),
+                Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
     }
 
     @ApiEndpoint("tasks.unarchive_many")
@@ -354,13 +351,7 @@ public class TasksWriteEndpoints {
         commands.send(new DeleteTaskCommand(task, Fields.optBool(body, "force", false), ctx.audit()), ctx.company());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("deleted", true);
-        response.put("updated_children", 0);
-        response.put("updated_models", 0);
-        response.put("deleted_models", 0);
-        if (Fields.optBool(body, "return_file_urls", false)) {
-            response.put("urls", emptyUrls());
-        }
-        return response;
+        return withNothingCascaded(response, body);
     }
 
     // ---- hyperparameters, configuration ----
@@ -515,8 +506,16 @@ public class TasksWriteEndpoints {
                 "invalid task status", Map.of("status", text)));
     }
 
-    private static Map<String, Object> emptyUrls() {
-        return Map.of("model_urls", List.of(), "event_urls", List.of(), "artifact_urls", List.of());
+    /** Reset and delete touch neither child tasks nor models; the file urls, when asked for, are empty. */
+    private static Map<String, Object> withNothingCascaded(Map<String, Object> response, ObjectNode body) {
+        response.put("updated_children", 0);
+        response.put("updated_models", 0);
+        response.put("deleted_models", 0);
+        if (Fields.optBool(body, "return_file_urls", false)) {
+            response.put("urls", Map.of("model_urls", List.of(), "event_urls", List.of(), "artifact_urls",
+                    List.of()));
+        }
+        return response;
     }
 
     static String newId() {

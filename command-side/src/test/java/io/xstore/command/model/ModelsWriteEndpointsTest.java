@@ -2,7 +2,6 @@ package io.xstore.command.model;
 
 import io.xstore.command.project.InMemoryWriteSide;
 import io.xstore.command.project.TestCalls;
-import io.xstore.protocol.ApiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.xstore.command.project.TestCalls.call;
+import static io.xstore.command.project.TestCalls.subcode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ModelsWriteEndpointsTest {
@@ -32,15 +32,6 @@ class ModelsWriteEndpointsTest {
                         + project + "'}"));
         assertThat(response).containsEntry("created", true);
         return (String) response.get("id");
-    }
-
-    private static int subcode(Runnable call) {
-        try {
-            call.run();
-        } catch (ApiException e) {
-            return e.subcode();
-        }
-        throw new AssertionError("no ApiException");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import static io.xstore.command.project.TestCalls.COMPANY;
 import static io.xstore.command.project.TestCalls.call;
+import static io.xstore.command.project.TestCalls.subcode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,15 +27,6 @@ class ProjectsWriteEndpointsTest {
     private String create(String name) {
         return (String) ((Map<String, Object>) endpoints.create(call("projects.create",
                 "{'name': '" + name + "', 'description': ''}"))).get("id");
-    }
-
-    private static int subcode(Runnable call) {
-        try {
-            call.run();
-        } catch (ApiException e) {
-            return e.subcode();
-        }
-        throw new AssertionError("no ApiException");
     }
 
     @Test

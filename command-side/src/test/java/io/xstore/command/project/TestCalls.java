@@ -3,6 +3,7 @@ package io.xstore.command.project;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xstore.protocol.ApiException;
 import io.xstore.protocol.ApiVersion;
 import io.xstore.protocol.CallContext;
 import io.xstore.protocol.Caller;
@@ -32,6 +33,16 @@ public final class TestCalls {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** The subcode of the {@link ApiException} the call throws; fails when it throws none. */
+    public static int subcode(Runnable call) {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            return e.subcode();
+        }
+        throw new AssertionError("no ApiException");
     }
 
     /** The response rendered as JSON, to compare shapes. */

@@ -1,11 +1,7 @@
 package io.xstore.projection.model;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.model.ModelArchivedEvent;
 import io.xstore.api.model.ModelCreatedEvent;
@@ -17,10 +13,9 @@ import io.xstore.api.model.ModelMovedEvent;
 import io.xstore.api.model.ModelPublishedEvent;
 import io.xstore.api.model.ModelTagsUpdatedEvent;
 import io.xstore.api.model.ModelUnarchivedEvent;
+import io.xstore.projection.EmbeddedMongo;
 import io.xstore.readmodel.Collections;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +23,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,27 +34,12 @@ class ModelProjectionTest {
     private static final AuditEntry LATER_AUDIT = new AuditEntry("user-2", "Other", "company-1", LATER, "call-2");
     private static final String ID = "m1";
 
-    private static MongoServer server;
-    private static MongoClient client;
-
     private ModelProjection projection;
     private MongoCollection<Document> models;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void setUp() {
-        var database = client.getDatabase("models-" + UUID.randomUUID().toString().substring(0, 8));
+        var database = EmbeddedMongo.freshDatabase();
         projection = new ModelProjection(database);
         models = database.getCollection(Collections.MODELS);
     }

@@ -1,28 +1,22 @@
 package io.xstore.projection.project;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.project.ProjectCreatedEvent;
 import io.xstore.api.project.ProjectDeletedEvent;
 import io.xstore.api.project.ProjectMergedEvent;
 import io.xstore.api.project.ProjectMovedEvent;
 import io.xstore.api.project.ProjectUpdatedEvent;
+import io.xstore.projection.EmbeddedMongo;
 import io.xstore.readmodel.Collections;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,27 +27,12 @@ class ProjectProjectionTest {
     private static final AuditEntry AUDIT = new AuditEntry("user-1", "User", "company-1", CREATED, "call-1");
     private static final AuditEntry LATER_AUDIT = new AuditEntry("user-2", "Other", "company-1", LATER, "call-2");
 
-    private static MongoServer server;
-    private static MongoClient client;
-
     private ProjectProjection projection;
     private MongoCollection<Document> projects;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void setUp() {
-        var database = client.getDatabase("projects-" + UUID.randomUUID().toString().substring(0, 8));
+        var database = EmbeddedMongo.freshDatabase();
         projection = new ProjectProjection(database);
         projects = database.getCollection(Collections.PROJECTS);
     }

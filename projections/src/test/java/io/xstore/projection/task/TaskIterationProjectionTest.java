@@ -1,21 +1,16 @@
 package io.xstore.projection.task;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.task.TaskContent;
 import io.xstore.api.task.TaskCreatedEvent;
 import io.xstore.api.task.TaskIterationReportedEvent;
 import io.xstore.api.task.TaskModels;
+import io.xstore.projection.EmbeddedMongo;
 import io.xstore.readmodel.Collections;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +18,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,27 +29,12 @@ class TaskIterationProjectionTest {
     private static final AuditEntry AUDIT = new AuditEntry("user1", "Jane", "company1", T0, "call0");
     private static final AuditEntry LATER = new AuditEntry("user2", "John", "company1", T1, "call1");
 
-    private static MongoServer server;
-    private static MongoClient client;
-
     private TaskProjection projection;
     private MongoCollection<Document> tasks;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void setUp() {
-        MongoDatabase database = client.getDatabase("iterations-" + UUID.randomUUID().toString().substring(0, 8));
+        MongoDatabase database = EmbeddedMongo.freshDatabase();
         projection = new TaskProjection(database);
         tasks = database.getCollection(Collections.TASKS);
         projection.on(new TaskCreatedEvent(TASK, new TaskContent("demo", "training", "", null, null, List.of(),

@@ -1,12 +1,8 @@
 package io.xstore.projection.task;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.task.ArtifactKey;
 import io.xstore.api.task.HyperParamRef;
@@ -31,10 +27,9 @@ import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
 import io.xstore.api.task.TaskStatusChangedEvent;
 import io.xstore.api.task.TaskUnarchivedEvent;
+import io.xstore.projection.EmbeddedMongo;
 import io.xstore.readmodel.Collections;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +37,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,28 +48,13 @@ class TaskProjectionTest {
     private static final AuditEntry AUDIT = new AuditEntry("user1", "Jane", "company1", T0, "call0");
     private static final AuditEntry LATER = new AuditEntry("user2", "John", "company1", T1, "call1");
 
-    private static MongoServer server;
-    private static MongoClient client;
-
     private TaskProjection projection;
     private TaskPingRecorder pings;
     private MongoCollection<Document> tasks;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void setUp() {
-        MongoDatabase database = client.getDatabase("tasks-" + UUID.randomUUID().toString().substring(0, 8));
+        MongoDatabase database = EmbeddedMongo.freshDatabase();
         projection = new TaskProjection(database);
         pings = new TaskPingRecorder(database);
         tasks = database.getCollection(Collections.TASKS);

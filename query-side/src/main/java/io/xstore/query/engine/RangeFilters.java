@@ -60,7 +60,7 @@ final class RangeFilters {
             if (!m.matches()) {
                 continue;
             }
-            Date value = WireDates.parse(item.isNumber() ? JsonValues.plain(item) : m.group(2));
+            Date value = FilterDates.parse(item.isNumber() ? JsonValues.plain(item) : m.group(2));
             if (value == null) {
                 continue;
             }
@@ -92,7 +92,7 @@ final class RangeFilters {
             return null;
         }
         if (spec.isDateField(field)) {
-            Date date = WireDates.parse(value);
+            Date date = FilterDates.parse(value);
             if (date == null) {
                 throw QueryErrors.fieldsValue("failed parsing query field", Map.of("field", field,
                         "value", String.valueOf(value)));

@@ -1,5 +1,6 @@
 package io.xstore.query.engine;
 
+import io.xstore.protocol.WireDates;
 import io.xstore.readmodel.MongoKeys;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;

@@ -43,12 +43,7 @@ public class ProjectLookups {
     /** {@code [{id, name, project: {id, name}}]} of the distinct parents of the tasks, sorted by name. */
     public List<Map<String, Object>> taskParents(String company, ObjectNode body) {
         Scope scope = Scope.withPublic(company);
-        List<Bson> filter = new ArrayList<>(List.of(scope.toFilter()));
-        Bson projects = ProjectConstraints.forLookups(ReadRequests.optIds(body, "projects"),
-                Fields.optBool(body, "include_subprojects", true), hierarchy, scope);
-        if (projects != null) {
-            filter.add(projects);
-        }
+        List<Bson> filter = scopeAndProjects(body, scope);
         String state = Fields.optString(body, "tasks_state");
         if ("archived".equals(state)) {
             filter.add(Filters.eq("system_tags", ReadRequests.ARCHIVED));
@@ -83,12 +78,7 @@ public class ProjectLookups {
             throw QueryErrors.validation("invalid value", Map.of("field", "entity", "value", entity));
         }
         Scope scope = Scope.withPublic(company);
-        List<Bson> filter = new ArrayList<>(List.of(scope.toFilter()));
-        Bson projects = ProjectConstraints.forLookups(ReadRequests.optIds(body, "projects"),
-                Fields.optBool(body, "include_subprojects", true), hierarchy, scope);
-        if (projects != null) {
-            filter.add(projects);
-        }
+        List<Bson> filter = scopeAndProjects(body, scope);
         Set<String> userIds = DistinctValues.of(db.getCollection(
                 entity.equals("model") ? Collections.MODELS : Collections.TASKS), "user", FilterBuilder.and(filter));
         List<Map<String, Object>> users = new ArrayList<>();
@@ -104,5 +94,16 @@ public class ProjectLookups {
                     users.add(user);
                 });
         return users;
+    }
+
+    /** The scope and the request's {@code projects} (with {@code include_subprojects}), as a list to extend. */
+    private List<Bson> scopeAndProjects(ObjectNode body, Scope scope) {
+        List<Bson> filter = new ArrayList<>(List.of(scope.toFilter()));
+        Bson projects = ProjectConstraints.forLookups(ReadRequests.optIds(body, "projects"),
+                Fields.optBool(body, "include_subprojects", true), hierarchy, scope);
+        if (projects != null) {
+            filter.add(projects);
+        }
+        return filter;
     }
 }

@@ -1,11 +1,10 @@
 package io.xstore.server.wiring;
 
 import io.xstore.api.AuditEntry;
+import io.xstore.command.CommandErrors;
 import io.xstore.protocol.ApiError;
 import io.xstore.protocol.ApiException;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -36,18 +35,11 @@ public class TaskCommands {
     }
 
     private static RuntimeException translate(RuntimeException thrown, String taskId, AuditEntry audit) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ApiException api) {
-                return api;
-            }
-            if (t instanceof CommandExecutionException execution
-                    && execution.getDetails().orElse(null) instanceof ApiException api) {
-                return api;
-            }
-            if (t instanceof AggregateNotFoundException) {
-                return ApiError.INVALID_TASK_ID.toException(Map.of("id", taskId, "company", audit.companyId()));
-            }
+        ApiException api = CommandErrors.apiError(thrown);
+        if (api != null) {
+            return api;
         }
-        return thrown;
+        return CommandErrors.notFound(thrown) == null ? thrown
+                : ApiError.INVALID_TASK_ID.toException(Map.of("id", taskId, "company", audit.companyId()));
     }
 }

@@ -11,10 +11,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Date;
 
-/** Dates as ClearML writes them ({@code 2025-01-13T16:32:13.123000+00:00}) and reads them in filters. */
-public final class WireDates {
-
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+/**
+ * Dates as ClearML reads them in filters; for writing them see {@link io.xstore.protocol.WireDates}.
+ */
+public final class FilterDates {
 
     /** ISO date, date-time with optional fraction, 'T' or space, optional offset; naive means UTC. */
     private static final DateTimeFormatter LENIENT = new DateTimeFormatterBuilder()
@@ -31,18 +31,7 @@ public final class WireDates {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .toFormatter();
 
-    private WireDates() {
-    }
-
-    /** Python's {@code isoformat()} of an aware UTC datetime: microseconds only when non-zero. */
-    public static String format(Date date) {
-        OffsetDateTime t = date.toInstant().atOffset(ZoneOffset.UTC);
-        StringBuilder s = new StringBuilder(SECONDS.format(t));
-        int micros = t.getNano() / 1000;
-        if (micros != 0) {
-            s.append('.').append(String.format("%06d", micros));
-        }
-        return s.append("+00:00").toString();
+    private FilterDates() {
     }
 
     /** Parses an ISO date/date-time or epoch seconds (milliseconds when the number is that large); null if neither. */

@@ -1,0 +1,40 @@
+package io.xstore.command;
+
+import io.xstore.protocol.ApiException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+/** Looks through what the command gateway threw: Axon may pass a handler's error on as is, as a cause, or as details. */
+public final class CommandErrors {
+
+    private CommandErrors() {
+    }
+
+    /** The ClearML error carried by an exception from a command (itself, a cause, or the details), else null. */
+    public static ApiException apiError(Throwable error) {
+        for (Throwable t = error; t != null; t = cause(t)) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+            if (t instanceof CommandExecutionException execution
+                    && execution.getDetails().orElse(null) instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
+    }
+
+    /** The "aggregate not found" (unknown or deleted id) among the exception and its causes, else null. */
+    public static AggregateNotFoundException notFound(Throwable error) {
+        for (Throwable t = error; t != null; t = cause(t)) {
+            if (t instanceof AggregateNotFoundException notFound) {
+                return notFound;
+            }
+        }
+        return null;
+    }
+
+    private static Throwable cause(Throwable t) {
+        return t.getCause() == t ? null : t.getCause();
+    }
+}
