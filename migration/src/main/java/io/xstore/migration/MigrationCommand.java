@@ -1,6 +1,5 @@
 package io.xstore.migration;
 
-import io.xstore.projection.replay.ReadModelRebuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -8,22 +7,20 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 
 /**
- * The admin CLI, run through the server jar: {@code java -jar xstore-server.jar --migrate=rebuild-read-models}
- * replays the event store into fresh read models, prints progress, and exits.
+ * The admin CLI, run through the server jar: {@code java -jar xstore-server-exec.jar --migrate=rebuild-read-models}
+ * replays the event store into fresh read models, prints progress, and exits. The replay itself runs during start-up,
+ * before the projections start (the server's read-model warm-up); this runner reports and ends the process.
  */
 @Component
 public class MigrationCommand implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationCommand.class);
 
-    private final ReadModelRebuilder rebuilder;
     private final ConfigurableApplicationContext context;
 
-    public MigrationCommand(ReadModelRebuilder rebuilder, ConfigurableApplicationContext context) {
-        this.rebuilder = rebuilder;
+    public MigrationCommand(ConfigurableApplicationContext context) {
         this.context = context;
     }
 
@@ -35,7 +32,7 @@ public class MigrationCommand implements ApplicationRunner {
         String action = args.getOptionValues("migrate").get(0);
         int exitCode = 0;
         if ("rebuild-read-models".equals(action)) {
-            rebuilder.rebuildAll(Duration.ofHours(6), line -> log.info("migration: {}", line));
+            log.info("migration: read models rebuilt from the event store; exiting");
         } else {
             log.error("unknown migration '{}'; known: rebuild-read-models", action);
             exitCode = 2;

@@ -10,6 +10,7 @@ import org.springframework.core.env.Environment;
 /**
  * Where each backing service comes from: an external endpoint when one is configured, else an embedded server
  * under the data directory. Read once, before the endpoints of the running services are published as properties.
+ * {@code mongoStorage} ({@code xstore.mongo.embedded-storage}) applies to the embedded MongoDB only.
  */
 public record BackingServiceSettings(Path dataDir, Map<BackingService, ServiceSetting> services, Duration startTimeout,
                                      MongoStorage mongoStorage) {
