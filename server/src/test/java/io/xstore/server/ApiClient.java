@@ -35,7 +35,12 @@ public class ApiClient {
         return send("POST", path, body, "Bearer " + token());
     }
 
-    public Reply send(String method, String path, Object body, String authorization) {
+    /** A POST with an empty body and one extra header, authenticated with the test key pair's token. */
+    public Reply sendWithHeader(String path, String header, String value) {
+        return send("POST", path, "{}", "Bearer " + token(), header, value);
+    }
+
+    public Reply send(String method, String path, Object body, String authorization, String... headers) {
         try {
             String json = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -43,6 +48,9 @@ public class ApiClient {
                     .header("Content-Type", "application/json");
             if (authorization != null) {
                 request.header("Authorization", authorization);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), JSON.readTree(response.body()), response);

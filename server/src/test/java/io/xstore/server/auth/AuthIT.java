@@ -91,6 +91,39 @@ class AuthIT extends ServerTestSupport {
     }
 
     @Test
+    void aValidTokenIsRefreshedByLoggingInWithItAndExpirationIsHonoured() {
+        ApiClient client = new ApiClient(apiBaseUrl());
+        ApiClient.Reply refreshed = client.send("GET", "/auth.login?expiration_sec=600", null,
+                "Bearer " + client.token());
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        DecodedJWT jwt = JWT.decode(refreshed.data().get("token").asText());
+        assertThat(jwt.getExpiresAtAsInstant()).isBetween(jwt.getIssuedAtAsInstant().plusSeconds(599),
+                jwt.getIssuedAtAsInstant().plusSeconds(601));
+    }
+
+    @Test
+    void anAdminMayImpersonateAUserOfItsCompany() {
+        ApiClient client = new ApiClient(apiBaseUrl());
+        String userId = client.call("/auth.create_user", Map.of("name", "impersonated",
+                "email", "impersonated@example.com")).data().get("id").asText();
+
+        ApiClient.Reply reply = client.sendWithHeader("/users.get_current_user", "X-ClearML-Impersonate-As", userId);
+
+        assertThat(reply.data().get("user").get("id").asText()).isEqualTo(userId);
+        assertThat(reply.data().get("user").get("name").asText()).isEqualTo("impersonated");
+    }
+
+    @Test
+    void impersonatingAnUnknownUserIs400Subcode6() {
+        ApiClient.Reply reply = new ApiClient(apiBaseUrl())
+                .sendWithHeader("/users.get_current_user", "X-ClearML-Impersonate-As", "nobody");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.subcode()).isEqualTo(6);
+    }
+
+    @Test
     void currentUserIsTheConfiguredOne() {
         ApiClient.Reply reply = new ApiClient(apiBaseUrl()).call("/users.get_current_user", Map.of());
 
