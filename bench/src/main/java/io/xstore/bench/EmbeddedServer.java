@@ -2,11 +2,9 @@ package io.xstore.bench;
 
 import com.mongodb.client.MongoDatabase;
 import io.xstore.server.XstoreServer;
+import io.xstore.server.embedded.FreePort;
 import io.xstore.server.infra.KafkaConnection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -42,7 +40,7 @@ final class EmbeddedServer implements AutoCloseable {
         Path dataDir = requestedDataDir != null
                 ? Files.createDirectories(requestedDataDir)
                 : Files.createTempDirectory("xstore-bench-");
-        int[] ports = freePorts(3);
+        int[] ports = FreePort.distinct(3);
         Map<String, Object> properties = new HashMap<>();
         properties.put("xstore.data-dir", dataDir.toString());
         properties.put("xstore.api.port", ports[0]);
@@ -91,31 +89,6 @@ final class EmbeddedServer implements AutoCloseable {
             try (Stream<Path> paths = Files.walk(dataDir)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
-    /** Distinct free ports: all sockets stay open until every port is picked. */
-    private static int[] freePorts(int count) {
-        ServerSocket[] sockets = new ServerSocket[count];
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ports[i] = sockets[i].getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    if (socket != null) {
-                        socket.close();
-                    }
-                } catch (IOException ignored) {
-                    // it was never bound
                 }
             }
         }

@@ -2,11 +2,8 @@ package io.xstore.server;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
+import io.xstore.server.embedded.FreePort;
 import io.xstore.server.infra.KafkaConnection;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +25,7 @@ public abstract class ServerTestSupport {
 
     protected static final Path DATA_DIR =
             Path.of("target", "test-data-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-    private static final int[] PORTS = freePorts(3);
+    private static final int[] PORTS = FreePort.distinct(3);
     private static final int API_PORT = PORTS[0];
     private static final int FILESERVER_PORT = PORTS[1];
     private static final int WEBAPP_PORT = PORTS[2];
@@ -70,30 +67,5 @@ public abstract class ServerTestSupport {
 
     protected String kafkaBootstrapServers() {
         return kafkaConnection.bootstrapServers();
-    }
-
-    /** Distinct free ports: all sockets are held open until every port is picked. */
-    private static int[] freePorts(int count) {
-        ServerSocket[] sockets = new ServerSocket[count];
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ports[i] = sockets[i].getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    if (socket != null) {
-                        socket.close();
-                    }
-                } catch (IOException ignored) {
-                    // nothing was bound through it
-                }
-            }
-        }
     }
 }
