@@ -2,6 +2,9 @@ package io.xstore.query;
 
 import com.mongodb.client.MongoDatabase;
 import io.xstore.protocol.ApiEndpoint;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -13,13 +16,15 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The read side starts from component scanning with only a MongoDatabase bean, as in the server. */
+/** The read side starts from component scanning with only a MongoDatabase and the event store, as in the server. */
 class SpringWiringTest {
 
     @Test
     void allEndpointBeansAreCreated() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(MongoDatabase.class, EmbeddedMongo::freshDatabase);
+            context.registerBean(EventStore.class, () -> EmbeddedEventStore.builder()
+                    .storageEngine(new InMemoryEventStorageEngine()).build());
             context.scan("io.xstore.query");
             context.refresh();
             TreeSet<String> endpoints = new TreeSet<>();
