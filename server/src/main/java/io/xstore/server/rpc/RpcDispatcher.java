@@ -22,6 +22,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -165,7 +166,10 @@ public class RpcDispatcher extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("utf-8");
         response.setHeader("Server", "clearml");
-        mapper.writeValue(response.getOutputStream(), Map.of("meta", envelope.meta(), "data", envelope.data()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("meta", envelope.meta());
+        body.put("data", envelope.data());
+        mapper.writeValue(response.getOutputStream(), body);
     }
 
     private static String firstHeader(HttpServletRequest request, String... names) {
