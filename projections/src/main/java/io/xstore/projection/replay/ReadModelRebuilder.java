@@ -1,9 +1,7 @@
 package io.xstore.projection.replay;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +31,9 @@ public class ReadModelRebuilder {
 
     /** Replays everything; returns the number of events in the store when the rebuild began. */
     public long rebuildAll(Duration timeout, Consumer<String> progress) {
-        List<StreamingEventProcessor> processors = streamingProcessors();
-        TrackingToken head = eventStore.createHeadToken();
-        long total = head == null ? 0 : head.position().orElse(0) + 1;
+        List<StreamingEventProcessor> processors = ProjectionPositions.streamingProcessors(processing);
+        long head = ProjectionPositions.head(eventStore);
+        long total = head + 1;
         long started = System.nanoTime();
         for (StreamingEventProcessor processor : processors) {
             processor.shutDown();
@@ -45,12 +43,12 @@ public class ReadModelRebuilder {
         }
         long deadline = started + timeout.toNanos();
         long lastReport = 0;
-        while (!allCaughtUp(processors, head)) {
+        while (ProjectionPositions.slowest(processors) < head) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("replay did not finish within " + timeout);
             }
             if (System.nanoTime() - lastReport > Duration.ofSeconds(2).toNanos()) {
-                progress.accept("replay at " + slowestPosition(processors) + " of " + total + " events");
+                progress.accept("replay at " + ProjectionPositions.slowest(processors) + " of " + total + " events");
                 lastReport = System.nanoTime();
             }
             sleep();
@@ -61,44 +59,6 @@ public class ReadModelRebuilder {
         log.info("read models rebuilt: {} events, {} projections, {} s", total, processors.size(),
                 String.format("%.1f", seconds));
         return total;
-    }
-
-    private List<StreamingEventProcessor> streamingProcessors() {
-        return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .toList();
-    }
-
-    private static boolean allCaughtUp(List<StreamingEventProcessor> processors, TrackingToken head) {
-        if (head == null) {
-            return true;
-        }
-        for (StreamingEventProcessor processor : processors) {
-            var statuses = processor.processingStatus().values();
-            if (statuses.isEmpty()) {
-                return false;
-            }
-            for (EventTrackerStatus status : statuses) {
-                // a replay token stays "replaying" until an event past the reset point arrives, so compare positions
-                if (position(status) < head.position().orElse(0)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static long slowestPosition(List<StreamingEventProcessor> processors) {
-        return processors.stream()
-                .flatMap(p -> p.processingStatus().values().stream())
-                .mapToLong(ReadModelRebuilder::position)
-                .min().orElse(0);
-    }
-
-    private static long position(EventTrackerStatus status) {
-        TrackingToken token = status.getTrackingToken();
-        return token == null ? -1 : token.position().orElse(-1);
     }
 
     private static void sleep() {

@@ -1,10 +1,9 @@
 package io.xstore.server.consistency;
 
+import io.xstore.projection.replay.ProjectionPositions;
 import io.xstore.protocol.ConsistencyBarrier;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,43 +36,22 @@ public class ProjectionBarrier implements ConsistencyBarrier {
 
     @Override
     public void awaitProjections() {
-        TrackingToken head = eventStore.createHeadToken();
-        if (head == null) {
+        long head = ProjectionPositions.head(eventStore);
+        if (head < 0) {
             return;
         }
-        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
+        List<StreamingEventProcessor> running = ProjectionPositions.streamingProcessors(processing).stream()
+                .filter(StreamingEventProcessor::isRunning)
                 .toList();
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 50_000;
-        for (StreamingEventProcessor processor : processors) {
-            while (!caughtUp(processor, head)) {
-                if (System.nanoTime() > deadline) {
-                    log.warn("projection {} did not catch up within {}; answering anyway", processor.getName(), timeout);
-                    return;
-                }
-                LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, 2_000_000);
+        while (ProjectionPositions.slowest(running) < head) {
+            if (System.nanoTime() > deadline) {
+                log.warn("projections did not catch up within {}; answering anyway", timeout);
+                return;
             }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, 2_000_000);
         }
-    }
-
-    private static boolean caughtUp(StreamingEventProcessor processor, TrackingToken head) {
-        if (!processor.isRunning()) {
-            return true;
-        }
-        var statuses = processor.processingStatus().values();
-        if (statuses.isEmpty()) {
-            return false;
-        }
-        for (EventTrackerStatus status : statuses) {
-            TrackingToken token = status.getTrackingToken();
-            // positions, not covers(): a gap left by another caller's rolled-back append must not hold us up
-            if (token == null || token.position().orElse(-1) < head.position().orElse(0)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

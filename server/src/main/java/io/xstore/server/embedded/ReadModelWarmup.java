@@ -8,10 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
+import io.xstore.projection.replay.ProjectionPositions;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -77,12 +76,8 @@ public class ReadModelWarmup implements SmartLifecycle {
     }
 
     private void rebuild() {
-        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .toList();
-        TrackingToken head = eventStore.createHeadToken();
-        long target = head == null ? -1 : head.position().orElse(0);
+        List<StreamingEventProcessor> processors = ProjectionPositions.streamingProcessors(processing);
+        long target = ProjectionPositions.head(eventStore);
         log.info("rebuilding the read models ({} projections) from the event store, up to position {}",
                 processors.size(), target);
         long started = System.nanoTime();
@@ -93,7 +88,7 @@ public class ReadModelWarmup implements SmartLifecycle {
         long deadline = started + timeout.toNanos();
         long lastReport = System.nanoTime();
         long slowest;
-        while ((slowest = slowestPosition(processors)) < target) {
+        while ((slowest = ProjectionPositions.slowest(processors)) < target) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the read models were not rebuilt within " + timeout
                         + " (at position " + slowest + " of " + target + ")");
@@ -136,20 +131,6 @@ public class ReadModelWarmup implements SmartLifecycle {
     }
 
     /** The position every projection has reached; -1 while one has not claimed its segment yet. */
-    private static long slowestPosition(List<StreamingEventProcessor> processors) {
-        long slowest = Long.MAX_VALUE;
-        for (StreamingEventProcessor processor : processors) {
-            var statuses = processor.processingStatus().values();
-            if (statuses.isEmpty()) {
-                return -1;
-            }
-            for (EventTrackerStatus status : statuses) {
-                TrackingToken token = status.getTrackingToken();
-                slowest = Math.min(slowest, token == null ? -1 : token.position().orElse(-1));
-            }
-        }
-        return slowest;
-    }
 
     private static String inError(List<StreamingEventProcessor> processors) {
         return processors.stream().anyMatch(StreamingEventProcessor::isError)
