@@ -1,8 +1,8 @@
 package io.xstore.server.rpc;
 
+import io.xstore.command.CommandErrors;
 import io.xstore.protocol.ApiError;
 import io.xstore.protocol.ApiException;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
@@ -15,24 +15,17 @@ final class ApiExceptions {
     }
 
     static ApiException find(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                return api;
-            }
-            if (t instanceof CommandExecutionException execution) {
-                Object details = execution.getDetails().orElse(null);
-                if (details instanceof ApiException api) {
-                    return api;
-                }
-            }
-            if (t instanceof AggregateNotFoundException notFound) {
-                return ApiError.INVALID_ID.toException(Map.of("id", String.valueOf(notFound.getAggregateIdentifier())));
-            }
+        ApiException api = CommandErrors.apiError(thrown);
+        if (api != null) {
+            return api;
+        }
+        AggregateNotFoundException notFound = CommandErrors.notFound(thrown);
+        if (notFound != null) {
+            return ApiError.INVALID_ID.toException(Map.of("id", String.valueOf(notFound.getAggregateIdentifier())));
+        }
+        for (Throwable t = thrown; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof ConcurrencyException) {
                 return ApiError.FAILED_CHANGING_TASK_STATUS.toException("concurrent modification, retry");
-            }
-            if (t == t.getCause()) {
-                break;
             }
         }
         return null;
