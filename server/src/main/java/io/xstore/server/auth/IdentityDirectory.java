@@ -9,8 +9,8 @@ import io.xstore.readmodel.Collections;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 
 /** Looks identities up in the {@code users} and {@code credentials} read models. */
@@ -46,10 +46,6 @@ public class IdentityDirectory {
         }
         return Optional.of(new Caller(userId, user.getString("name"), user.getString("company"),
                 user.getString("company_name"), user.getString("role")));
-    }
-
-    public boolean hasCredential(String accessKey) {
-        return credentials.find(Filters.eq("_id", accessKey)).first() != null;
     }
 
     public Optional<String> secretHash(String accessKey) {
