@@ -6,6 +6,7 @@ import io.xstore.protocol.ApiError;
 import io.xstore.protocol.ApiException;
 import io.xstore.protocol.ApiVersion;
 import io.xstore.protocol.CallContext;
+import io.xstore.protocol.RawResponse;
 import io.xstore.protocol.Caller;
 import io.xstore.protocol.ConsistencyBarrier;
 import io.xstore.server.auth.RequestAuthenticator;
@@ -100,6 +101,9 @@ public class RpcDispatcher extends HttpServlet {
             if (CommandDispatchTracker.dispatched()) {
                 barrier.awaitProjections();
             }
+            if (data instanceof RawResponse raw) {
+                writeRaw(response, raw);
+            }
             return Envelope.of(state.callId, state.trx, state.endpoint, state.requestedVersion, state.actualVersion,
                     200, 0, "OK", Map.of(), data);
         } finally {
@@ -170,6 +174,17 @@ public class RpcDispatcher extends HttpServlet {
         body.put("meta", envelope.meta());
         body.put("data", envelope.data());
         mapper.writeValue(response.getOutputStream(), body);
+    }
+
+    private static void writeRaw(HttpServletResponse response, RawResponse raw) throws IOException {
+        response.setStatus(200);
+        response.setContentType(raw.contentType());
+        response.setHeader("Server", "clearml");
+        if (raw.fileName() != null) {
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + raw.fileName() + "\"");
+        }
+        raw.body().writeTo(response.getOutputStream());
+        response.flushBuffer();
     }
 
     private static String firstHeader(HttpServletRequest request, String... names) {
