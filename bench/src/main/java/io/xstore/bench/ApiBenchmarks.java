@@ -90,19 +90,30 @@ final class ApiBenchmarks {
         return runner.measure("tasks.get_all (name filter)", "ops/s", settings.getAll(), 1, 1, op);
     }
 
-    /** events.add_batch of {@code batchSize} scalar events per call (json-lines); acknowledged once in Kafka. */
-    Measurement addBatch() throws IOException, InterruptedException {
-        String task = createTask();
-        AtomicInteger iteration = new AtomicInteger();
+    /**
+     * events.add_batch of {@code batchSize} scalar events per call (json-lines), {@code threads} tasks reporting at
+     * once. A call returns once its events are in Kafka, indexed in Elasticsearch and summarized into the task's
+     * last_metrics: end to end, add_batch to queryable.
+     */
+    Measurement addBatch(int threads) throws IOException, InterruptedException {
+        List<String> tasks = new ArrayList<>();
+        List<AtomicInteger> iterations = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            tasks.add(createTask());
+            iterations.add(new AtomicInteger());
+        }
+        AtomicInteger next = new AtomicInteger();
+        ThreadLocal<Integer> slot = ThreadLocal.withInitial(() -> next.getAndIncrement() % threads);
         LoadRunner.Operation op = i -> {
-            JsonNode data = api.callJsonLines("events.add_batch", scalarBatch(task, iteration));
+            int mine = slot.get();
+            JsonNode data = api.callJsonLines("events.add_batch", scalarBatch(tasks.get(mine), iterations.get(mine)));
             if (data.path("added").asInt() != settings.batchSize()) {
                 throw new IOException("events.add_batch added " + data);
             }
         };
-        runner.warmUp(settings.batchWarmup(), 1, op);
-        return runner.measure("events.add_batch (" + settings.batchSize() + " scalars)", "events/s",
-                settings.batches(), 1, settings.batchSize(), op);
+        runner.warmUp(settings.batchWarmup(), threads, op);
+        return runner.measure("events.add_batch (" + settings.batchSize() + " scalars, to queryable)", "events/s",
+                settings.batches(), threads, settings.batchSize(), op);
     }
 
     List<String> snapshotIds() {

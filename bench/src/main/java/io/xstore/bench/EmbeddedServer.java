@@ -1,5 +1,6 @@
 package io.xstore.bench;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
 import io.xstore.server.XstoreServer;
 import io.xstore.server.embedded.FreePort;
@@ -76,6 +77,10 @@ final class EmbeddedServer implements AutoCloseable {
 
     MongoDatabase mongoDatabase() {
         return context.getBean(MongoDatabase.class);
+    }
+
+    ElasticsearchClient elasticsearch() {
+        return context.getBean(ElasticsearchClient.class);
     }
 
     String kafkaBootstrapServers() {

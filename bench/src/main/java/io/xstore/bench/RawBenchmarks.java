@@ -1,9 +1,15 @@
 package io.xstore.bench;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.xstore.readmodel.Collections;
+import io.xstore.readmodel.events.EventDocumentIds;
+import io.xstore.readmodel.events.EventIndices;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -106,6 +113,36 @@ final class RawBenchmarks {
             return runner.measure("Kafka send+get (" + settings.batchSize() + " records, acks=all)", "records/s",
                     settings.rawBatches(), 1, settings.batchSize(), op);
         }
+    }
+
+    /**
+     * Bulk requests of {@code batchSize} scalar documents, shaped as the indexer stores them, into an index that gets
+     * the event mapping (it matches the {@code events-*} template), refreshed like the indexer's bulks.
+     */
+    Measurement elasticBulk(ElasticsearchClient elasticsearch, int threads) throws Exception {
+        String index = EventIndices.index(EventIndices.SCALAR, "bench-raw");
+        AtomicLong sequence = new AtomicLong();
+        LoadRunner.Operation op = i -> {
+            String task = newId();
+            long now = System.currentTimeMillis();
+            BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
+            for (int j = 0; j < settings.batchSize(); j++) {
+                int iter = j;
+                Map<String, Object> doc = ApiBenchmarks.scalarEvent(task, now, iter);
+                doc.put("company_id", "bench-raw");
+                doc.put("@timestamp", java.time.Instant.now().toString());
+                doc.put("seq", sequence.incrementAndGet());
+                String id = EventDocumentIds.metricEventId(task, (long) iter, "loss", "train", null);
+                bulk.operations(o -> o.index(x -> x.index(index).id(id).document(doc)));
+            }
+            BulkResponse response = elasticsearch.bulk(bulk.build());
+            if (response.errors()) {
+                throw new IOException("bulk had errors");
+            }
+        };
+        runner.warmUp(settings.batchWarmup(), threads, op);
+        return runner.measure("Elasticsearch bulk (" + settings.batchSize() + " docs, refresh)", "docs/s",
+                settings.rawBatches(), threads, settings.batchSize(), op);
     }
 
     private void createTopic() throws Exception {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Starts the whole xstore server in this JVM on its embedded services, measures the API calls an SDK run makes most
- * against the raw speed of the same MongoDB and Kafka, and prints the results (also written to
+ * against the raw speed of the same MongoDB, Kafka and Elasticsearch, and prints the results (also written to
  * {@code bench-results.md}). Sizes: see {@link BenchSettings}.
  */
 public final class XstoreBench {
@@ -50,15 +50,21 @@ public final class XstoreBench {
             Measurement getAll = measured(apiBench.getAllByName());
             Measurement insertOne = measured(raw.mongoInsertOne(apiBench.snapshotIds().get(0)));
             Measurement produce = measured(raw.kafkaProduceBatches());
-            Measurement addBatch = measured(apiBench.addBatch());
+            Measurement addBatch = measured(apiBench.addBatch(1));
+            Measurement esBulk = measured(raw.elasticBulk(server.elasticsearch(), 1));
+            Measurement addBatchParallel = measured(apiBench.addBatch(settings.threads()));
+            Measurement esBulkParallel = measured(raw.elasticBulk(server.elasticsearch(), settings.threads()));
 
             List<Measurement> all = new ArrayList<>(creates);
-            all.addAll(List.of(edit, getById, getAll, addBatch, insertOne, findById, produce));
+            all.addAll(List.of(edit, getById, getAll, addBatch, addBatchParallel, insertOne, findById, produce, esBulk,
+                    esBulkParallel));
             List<ResultReport.Pair> pairs = List.of(
                     new ResultReport.Pair(creates.get(0), insertOne),
                     new ResultReport.Pair(creates.get(1), insertOne),
                     new ResultReport.Pair(getById, findById),
-                    new ResultReport.Pair(addBatch, produce));
+                    new ResultReport.Pair(addBatch, produce),
+                    new ResultReport.Pair(addBatch, esBulk),
+                    new ResultReport.Pair(addBatchParallel, esBulkParallel));
             String report = new ResultReport(all, pairs,
                     ResultReport.machine(loadAtStart, readSet, startSeconds)).render();
             System.out.println();

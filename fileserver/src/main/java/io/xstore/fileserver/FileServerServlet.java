@@ -126,10 +126,15 @@ public class FileServerServlet extends HttpServlet {
             Responses.text(request, response, HttpServletResponse.SC_NOT_FOUND, "File " + relative + " not found");
             return;
         }
-        if (get) {
-            download.handle(request, response, path, hasQueryFlag(request.getQueryString(), "download"));
-        } else {
-            delete.handle(request, response, path);
+        try {
+            if (get) {
+                download.handle(request, response, path, hasQueryFlag(request.getQueryString(), "download"));
+            } else {
+                delete.handle(request, response, path);
+            }
+        } catch (InvalidStoragePathException e) {
+            // a symlink on disk leads outside the root: answered like a missing file, as a ".." escape is
+            Responses.text(request, response, HttpServletResponse.SC_NOT_FOUND, "File " + path + " not found");
         }
     }
 

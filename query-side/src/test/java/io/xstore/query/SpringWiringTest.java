@@ -1,10 +1,15 @@
 package io.xstore.query;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.mongodb.client.MongoDatabase;
 import io.xstore.protocol.ApiEndpoint;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -25,6 +30,8 @@ class SpringWiringTest {
             context.registerBean(MongoDatabase.class, EmbeddedMongo::freshDatabase);
             context.registerBean(EventStore.class, () -> EmbeddedEventStore.builder()
                     .storageEngine(new InMemoryEventStorageEngine()).build());
+            context.registerBean(ElasticsearchClient.class, () -> new ElasticsearchClient(new RestClientTransport(
+                    RestClient.builder(new HttpHost("127.0.0.1", 9)).build(), new JacksonJsonpMapper())));
             context.scan("io.xstore.query");
             context.refresh();
             TreeSet<String> endpoints = new TreeSet<>();

@@ -8,6 +8,8 @@ public final class Collections {
     public static final String MODELS = "models";
     public static final String USERS = "users";
     public static final String CREDENTIALS = "credentials";
+    /** Not a projection: the queue of file-server files to delete (tasks, models), kept by the server module. */
+    public static final String FILE_DELETIONS = "file_deletions";
 
     private Collections() {
     }

@@ -1,131 +1,161 @@
 package io.xstore.command.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xstore.api.metrics.LogPosition;
+import io.xstore.api.metrics.MetricLogEntry;
 import io.xstore.protocol.ApiError;
-import jakarta.annotation.PreDestroy;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.xstore.readmodel.events.MetricLogCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The durable log of metric and console events: a Kafka topic keyed by task, written with acks=all and idempotence,
- * so an acknowledged {@code events.add_batch} survives a crash and can be indexed (and re-indexed) from it.
+ * The durable log of metric and console events: a Kafka topic keyed by task. The entries of one call are written in
+ * one transaction (acks=all, idempotent), so an acknowledged call survives a crash whole and a failed one leaves
+ * nothing visible to the indexer, which reads committed records only.
  */
-@Component
 public class MetricEventLog {
 
     private static final Logger log = LoggerFactory.getLogger(MetricEventLog.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String topic;
-    private final String bootstrapServers;
-    private final int partitions;
-    private final short replicationFactor;
-    private volatile KafkaProducer<String, byte[]> producer;
+    private final MetricLogTopic topic;
+    private final BlockingQueue<Writer> writers;
+    private final String writerId;
 
-    public MetricEventLog(@Value("${xstore.kafka.bootstrap-servers}") String bootstrapServers,
-                          @Value("${xstore.events.topic:task-events}") String topic,
-                          @Value("${xstore.events.partitions:6}") int partitions,
-                          @Value("${xstore.events.replication-factor:1}") short replicationFactor) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * @param writerId names this server's transactional writers; a restart with the same id fences the previous
+     *                 run's writers and aborts what they left open, so the indexer is not held up by them
+     */
+    public MetricEventLog(MetricLogTopic topic, String writerId, int concurrentWriters) {
         this.topic = topic;
-        this.partitions = partitions;
-        this.replicationFactor = replicationFactor;
+        this.writerId = writerId;
+        this.writers = new ArrayBlockingQueue<>(concurrentWriters);
+        for (int slot = 0; slot < concurrentWriters; slot++) {
+            writers.add(new Writer(slot, newProducer(slot)));
+        }
+    }
+
+    private record Writer(int slot, KafkaProducer<String, byte[]> producer) {
     }
 
     public String topic() {
-        return topic;
+        return topic.name();
     }
 
-    /** Appends the events and returns once the broker has acknowledged all of them. */
-    public void append(List<MetricEvent> events) {
-        KafkaProducer<String, byte[]> kafka = producer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (MetricEvent event : events) {
-            acks.add(kafka.send(new ProducerRecord<>(topic, event.target(), serialize(event.fields()))));
-        }
+    /**
+     * Appends the entries, each keyed by its task or model id, and returns where they were written. A writer fenced
+     * by a newer one with the same transactional id is replaced and the call tried once more.
+     */
+    public List<LogPosition> append(List<Keyed> entries) {
         try {
+            return appendOnce(entries);
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            log.info("event log writer was fenced, retrying with a new one: {}", e.getMessage());
+            return appendOnce(entries);
+        }
+    }
+
+    private List<LogPosition> appendOnce(List<Keyed> entries) {
+        Writer writer = take();
+        KafkaProducer<String, byte[]> producer = writer.producer();
+        boolean healthy = false;
+        try {
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(entries.size());
+            for (Keyed entry : entries) {
+                acks.add(producer.send(new ProducerRecord<>(topic.name(), entry.key(),
+                        MetricLogCodec.encode(entry.entry()))));
+            }
+            producer.commitTransaction();
+            List<LogPosition> positions = new ArrayList<>(acks.size());
             for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
+                RecordMetadata written = ack.get(30, TimeUnit.SECONDS);
+                positions.add(new LogPosition(written.partition(), written.offset()));
             }
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("event log write failed: {}", e.toString());
+            healthy = true;
+            return positions;
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw e;
+        } catch (KafkaException | ExecutionException | TimeoutException e) {
+            log.warn("event log write failed, nothing of the call was stored: {}", e.toString());
             throw ApiError.SERVICE_UNAVAILABLE.toException("event log unavailable, retry");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiError.SERVICE_UNAVAILABLE.toException("interrupted");
+        } finally {
+            release(writer, healthy);
         }
     }
 
-    private static byte[] serialize(Map<String, Object> fields) {
+    public LogPosition append(String key, MetricLogEntry entry) {
+        return append(List.of(new Keyed(key, entry))).get(0);
+    }
+
+    /** A log entry with its record key (task or model id). */
+    public record Keyed(String key, MetricLogEntry entry) {
+    }
+
+    private Writer take() {
         try {
-            return JSON.writeValueAsBytes(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event fields must be plain JSON values", e);
-        }
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    ensureTopic();
-                    producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            ProducerConfig.ACKS_CONFIG, "all",
-                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                            ProducerConfig.LINGER_MS_CONFIG, 2,
-                            ProducerConfig.CLIENT_ID_CONFIG, "xstore-events"),
-                            new StringSerializer(), new ByteArraySerializer());
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
-    private void ensureTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all()
-                    .get(30, TimeUnit.SECONDS);
-            log.info("created event log topic {} ({} partitions)", topic, partitions);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + topic, e.getCause());
-            }
-        } catch (TimeoutException e) {
-            throw ApiError.SERVICE_UNAVAILABLE.toException("event log unavailable, retry");
+            return writers.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiError.SERVICE_UNAVAILABLE.toException("interrupted");
         }
     }
 
-    @PreDestroy
-    void close() {
-        if (producer != null) {
-            producer.close();
+    /** A producer whose transaction failed is replaced: aborting may be impossible once it is fenced. */
+    private void release(Writer writer, boolean healthy) {
+        if (healthy) {
+            writers.add(writer);
+            return;
+        }
+        try {
+            writer.producer().close(Duration.ofSeconds(5));
+        } catch (KafkaException e) {
+            log.debug("closing a failed producer: {}", e.toString());
+        }
+        writers.add(new Writer(writer.slot(), newProducer(writer.slot())));
+    }
+
+    private KafkaProducer<String, byte[]> newProducer(int slot) {
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, topic.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, writerId + "-events-" + slot,
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MetricLogTopic.MAX_RECORD_BYTES,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.CLIENT_ID_CONFIG, writerId + "-events-" + slot),
+                new StringSerializer(), new ByteArraySerializer());
+        producer.initTransactions();
+        return producer;
+    }
+
+    public void close() {
+        Writer writer;
+        while ((writer = writers.poll()) != null) {
+            writer.producer().close(Duration.ofSeconds(5));
         }
     }
 }

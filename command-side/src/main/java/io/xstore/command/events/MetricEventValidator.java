@@ -81,9 +81,8 @@ final class MetricEventValidator {
         if (type.equals("training_stats_vector") && fields.containsKey("values")) {
             fields.put("value", fields.remove("values"));
         }
-        fields.put("company", target.get().company());
         fields.put("@timestamp", WireDates.format(Instant.now()));
-        return Optional.of(new MetricEvent(id, target.get().company(), fields));
+        return Optional.of(new MetricEvent(id, modelEvent, target.get().company(), fields));
     }
 
     private Optional<MetricEvent> reject(String reason) {

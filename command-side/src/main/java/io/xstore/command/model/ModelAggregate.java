@@ -1,6 +1,8 @@
 package io.xstore.command.model;
 
 import io.xstore.api.AuditEntry;
+import io.xstore.api.model.ModelMetricsRecordedEvent;
+import io.xstore.api.model.RecordModelMetricsCommand;
 import io.xstore.api.model.AddOrUpdateModelMetadataCommand;
 import io.xstore.api.model.ArchiveModelCommand;
 import io.xstore.api.model.CreateModelCommand;
@@ -102,6 +104,17 @@ public class ModelAggregate {
             fields = fields.withUiCache(Map.of());
         }
         apply(new ModelEditedEvent(modelId, fields, audit));
+    }
+
+    /** Metric progress of model events, found by the indexer; allowed whatever the model's state. */
+    @CommandHandler
+    public void handle(RecordModelMetricsCommand command) {
+        requireCompany(command.audit().companyId());
+        if (command.lastIteration() == null && command.metrics().isEmpty() && command.activity().isEmpty()) {
+            return;
+        }
+        apply(new ModelMetricsRecordedEvent(modelId, command.lastIteration(), command.metrics(), command.activity(),
+                command.audit()));
     }
 
     /** Publishes the model; returns its task id (or null) so the caller can publish the task too. */

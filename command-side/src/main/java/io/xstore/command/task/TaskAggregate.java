@@ -23,6 +23,7 @@ import io.xstore.api.task.MarkTaskStartedCommand;
 import io.xstore.api.task.MarkTaskStoppedCommand;
 import io.xstore.api.task.MoveTaskCommand;
 import io.xstore.api.task.PublishTaskCommand;
+import io.xstore.api.task.RecordTaskMetricsCommand;
 import io.xstore.api.task.ReportTaskIterationCommand;
 import io.xstore.api.task.ResetTaskCommand;
 import io.xstore.api.task.SetTaskRequirementsCommand;
@@ -39,6 +40,7 @@ import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsDeletedEvent;
 import io.xstore.api.task.TaskHyperParamsEditedEvent;
 import io.xstore.api.task.TaskIterationReportedEvent;
+import io.xstore.api.task.TaskMetricsRecordedEvent;
 import io.xstore.api.task.TaskModelAttachedEvent;
 import io.xstore.api.task.TaskModelEntry;
 import io.xstore.api.task.TaskModelRef;
@@ -278,7 +280,10 @@ public class TaskAggregate {
             throw ApiError.TASK_CANNOT_BE_DELETED.toException("due to status, use force=True",
                     TaskErrors.data("task", id, "expected", TaskStatus.CREATED.wire(), "current", status.wire()));
         }
-        apply(new TaskDeletedEvent(id, status, command.audit()));
+        List<String> fileUrls = state.artifactList().stream().map(artifact -> artifact.get("uri"))
+                .filter(uri -> uri instanceof String text && !text.isEmpty()).map(String.class::cast)
+                .distinct().toList();
+        apply(new TaskDeletedEvent(id, status, fileUrls, command.audit()));
     }
 
     // ---- hyperparameters and configuration ----
@@ -376,6 +381,17 @@ public class TaskAggregate {
     public void handle(ReportTaskIterationCommand command) {
         assertOwnedBy(command.audit());
         apply(new TaskIterationReportedEvent(id, command.iteration(), command.audit()));
+    }
+
+    /** Metric progress found by the indexer; like iteration reports, not bound to a status. */
+    @CommandHandler
+    public void handle(RecordTaskMetricsCommand command) {
+        assertOwnedBy(command.audit());
+        if (command.lastIteration() == null && command.metrics().isEmpty() && command.activity().isEmpty()) {
+            return;
+        }
+        apply(new TaskMetricsRecordedEvent(id, command.lastIteration(), command.metrics(), command.activity(),
+                command.audit()));
     }
 
     // ---- queries on the state, used by TaskCommandHandler ----

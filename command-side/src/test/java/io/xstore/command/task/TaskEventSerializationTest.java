@@ -7,6 +7,7 @@ import io.xstore.api.task.TaskArtifactsAddedOrUpdatedEvent;
 import io.xstore.api.task.TaskArtifactsDeletedEvent;
 import io.xstore.api.task.TaskContent;
 import io.xstore.api.task.TaskCreatedEvent;
+import io.xstore.api.task.TaskDeletedEvent;
 import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsDeletedEvent;
 import io.xstore.api.task.TaskModelAttachedEvent;
@@ -15,8 +16,11 @@ import io.xstore.api.task.TaskModels;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
 import io.xstore.api.task.TaskStatusChangedEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,7 +60,8 @@ class TaskEventSerializationTest {
                 new TaskArtifactsAddedOrUpdatedEvent(TASK, List.of(artifact), AUDIT),
                 new TaskArtifactsDeletedEvent(TASK, List.of(new ArtifactKey("data", "output")), AUDIT),
                 new TaskHyperParamsDeletedEvent(TASK, List.of(new HyperParamRef("Args", null)), AUDIT),
-                new TaskModelAttachedEvent(TASK, "output", new TaskModelEntry("best", "m1", T0), 5, AUDIT));
+                new TaskModelAttachedEvent(TASK, "output", new TaskModelEntry("best", "m1", T0), 5, AUDIT),
+                new TaskDeletedEvent(TASK, TaskStatus.CREATED, List.of("http://files:8081/a/b.csv"), AUDIT));
     }
 
     @ParameterizedTest
@@ -64,5 +69,19 @@ class TaskEventSerializationTest {
     void roundTrips(Object event) {
         SerializedObject<byte[]> json = serializer.serialize(event, byte[].class);
         assertEquals(event, serializer.deserialize(json));
+    }
+
+    @Test
+    void aDeletionStoredBeforeFileUrlsExistedReadsWithNoFiles() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+        SerializedObject<byte[]> json = serializer.serialize(
+                new TaskDeletedEvent(TASK, TaskStatus.CREATED, List.of("x"), AUDIT), byte[].class);
+        ObjectNode old = (ObjectNode) mapper.readTree(json.getData());
+        old.remove("fileUrls");
+
+        TaskDeletedEvent read = serializer.deserialize(new SimpleSerializedObject<>(mapper.writeValueAsBytes(old),
+                byte[].class, json.getType()));
+
+        assertEquals(List.of(), read.fileUrls());
     }
 }

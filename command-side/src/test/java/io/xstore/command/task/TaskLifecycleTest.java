@@ -134,8 +134,18 @@ class TaskLifecycleTest {
     void aCreatedTaskCanBeDeleted() {
         fixture.given(created())
                 .when(new DeleteTaskCommand(TASK, false, LATER))
-                .expectEvents(new TaskDeletedEvent(TASK, CREATED, LATER))
+                .expectEvents(new TaskDeletedEvent(TASK, CREATED, List.of(), LATER))
                 .expectMarkedDeleted();
+    }
+
+    @Test
+    void deletingATaskNamesItsArtifactFilesOnce() {
+        Map<String, Object> csv = Map.of("key", "data", "mode", "output", "uri", "http://files:8081/p/t.1/data.csv");
+        Map<String, Object> same = Map.of("key", "copy", "mode", "output", "uri", "http://files:8081/p/t.1/data.csv");
+        Map<String, Object> noFile = Map.of("key", "inline", "mode", "output");
+        fixture.given(created(), new TaskArtifactsAddedOrUpdatedEvent(TASK, List.of(csv, same, noFile), AUDIT))
+                .when(new DeleteTaskCommand(TASK, false, LATER))
+                .expectEvents(new TaskDeletedEvent(TASK, CREATED, List.of("http://files:8081/p/t.1/data.csv"), LATER));
     }
 
     @Test
@@ -149,12 +159,12 @@ class TaskLifecycleTest {
     void anArchivedTaskCanBeDeleted() {
         fixture.given(created(), statusChanged(CREATED, STOPPED), new TaskArchivedEvent(TASK, null, null, AUDIT))
                 .when(new DeleteTaskCommand(TASK, false, LATER))
-                .expectEvents(new TaskDeletedEvent(TASK, STOPPED, LATER));
+                .expectEvents(new TaskDeletedEvent(TASK, STOPPED, List.of(), LATER));
     }
 
     @Test
     void aDeletedTaskTakesNoMoreCommands() {
-        fixture.given(created(), new TaskDeletedEvent(TASK, CREATED, AUDIT))
+        fixture.given(created(), new TaskDeletedEvent(TASK, CREATED, List.of(), AUDIT))
                 .when(new MarkTaskStartedCommand(TASK, false, null, null, LATER))
                 .expectException(AggregateDeletedException.class);
     }

@@ -50,7 +50,10 @@ public final class BatchDeleteHandler {
                 errors.computeIfAbsent(error, reason -> new ArrayList<>()).add(requested);
             }
         }
-        Responses.json(request, response, HttpServletResponse.SC_OK, Map.of("deleted", deleted, "errors", errors));
+        Map<String, Object> body = new LinkedHashMap<>(); // "deleted" first, as the reference answers
+        body.put("deleted", deleted);
+        body.put("errors", errors);
+        Responses.json(request, response, HttpServletResponse.SC_OK, body);
     }
 
     /** Deletes one entry; returns the error reason, or null when deleted. */
@@ -75,6 +78,8 @@ public final class BatchDeleteHandler {
                 case NOT_FOUND -> "Not found";
                 case NOT_FILE_OR_FOLDER -> "Not a file or folder";
             };
+        } catch (InvalidStoragePathException e) {
+            return e.reason();
         } catch (IOException e) {
             log.warn("Batch delete of " + path + " failed", e);
             return e.toString();

@@ -42,6 +42,10 @@ public final class DownloadHandler {
         response.setDateHeader("Last-Modified", lastModifiedSeconds * 1000);
         response.setHeader("Accept-Ranges", "bytes");
         setCachingHeaders(response);
+        if (preconditionFailed(request, etag, lastModifiedSeconds)) {
+            Responses.text(request, response, HttpServletResponse.SC_PRECONDITION_FAILED, "Precondition failed");
+            return;
+        }
         if (notModified(request, etag, lastModifiedSeconds)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -97,10 +101,20 @@ public final class DownloadHandler {
         }
     }
 
+    /** If-Match (strong comparison) and, without it, If-Unmodified-Since (RFC 9110 section 13.2.2). */
+    private static boolean preconditionFailed(HttpServletRequest request, String etag, long lastModifiedSeconds) {
+        String ifMatch = request.getHeader("If-Match");
+        if (ifMatch != null) {
+            return !matchesAny(ifMatch, etag, false);
+        }
+        long since = dateHeader(request, "If-Unmodified-Since");
+        return since >= 0 && lastModifiedSeconds > since / 1000;
+    }
+
     private static boolean notModified(HttpServletRequest request, String etag, long lastModifiedSeconds) {
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null) {
-            return matchesAny(ifNoneMatch, etag);
+            return matchesAny(ifNoneMatch, etag, true);
         }
         long since = dateHeader(request, "If-Modified-Since");
         return since >= 0 && lastModifiedSeconds <= since / 1000;
@@ -120,10 +134,14 @@ public final class DownloadHandler {
         return date >= 0 && date / 1000 == lastModifiedSeconds;
     }
 
-    private static boolean matchesAny(String header, String etag) {
+    /** @param weak whether a weak validator (W/"...") may match, as for If-None-Match but not If-Match */
+    private static boolean matchesAny(String header, String etag, boolean weak) {
         for (String candidate : header.split(",")) {
             String tag = candidate.trim();
             if (tag.startsWith("W/")) {
+                if (!weak) {
+                    continue;
+                }
                 tag = tag.substring(2);
             }
             if (tag.equals("*") || tag.equals(etag)) {

@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * The blob store behind the file server, addressed by relative paths. Local disk now; an S3-compatible
  * implementation can replace it (folders are then key prefixes).
+ * <p>
+ * Every method may throw {@link InvalidStoragePathException} (with {@code escapesRoot}) when {@code path}, valid
+ * as text, would lead outside the store once resolved (e.g. through a symbolic link on disk).
  */
 public interface FileStorage {
 

@@ -19,6 +19,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -28,19 +29,27 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Files under a root folder on the local disk; uploads go to a temp file in the target folder, then are renamed. */
+/**
+ * Files under a root folder on the local disk; uploads go to a temp file in the target folder, then are renamed.
+ * Symbolic links are followed only while they stay inside the root: a path that leads outside through one is
+ * refused with {@link InvalidStoragePathException} ({@code escapesRoot}).
+ */
 @Component
 public class LocalDiskFileStorage implements FileStorage {
 
     static final String TEMP_PREFIX = ".xstore-upload-";
+    static final String TEMP_SUFFIX = ".tmp";
     private static final int COPY_BUFFER = 64 * 1024;
 
     private final Path root;
+    /** The root with every symlink resolved: what real locations are compared against. */
+    private final Path realRoot;
 
     public LocalDiskFileStorage(@Value("${xstore.fileserver.root:${xstore.data-dir:./data}/files}") String root) {
         this.root = Path.of(root).toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.root);
+            this.realRoot = this.root.toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the file server root " + this.root, e);
         }
@@ -79,7 +88,8 @@ public class LocalDiskFileStorage implements FileStorage {
             throw new PathConflictException(path, null);
         }
         createFoldersDurably(path, folder);
-        Path temp = folder.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path temp = folder.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+                + TEMP_SUFFIX);
         boolean moved = false;
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -130,15 +140,68 @@ public class LocalDiskFileStorage implements FileStorage {
         return DeleteOutcome.DELETED_FOLDER;
     }
 
-    private Path resolve(StoragePath path) {
+    /**
+     * Removes temp files of uploads that were cut off by a crash (an upload that fails while the server runs
+     * removes its own): those last modified before {@code before}, which should be the time this server started.
+     *
+     * @return how many were removed
+     */
+    public int removeAbandonedUploads(Instant before) throws IOException {
+        int[] removed = {0};
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String name = file.getFileName().toString();
+                if (attrs.isRegularFile() && name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX)
+                        && attrs.lastModifiedTime().toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+                    removed[0]++;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                return FileVisitResult.CONTINUE; // vanished or unreadable: not ours to judge here
+            }
+        });
+        return removed[0];
+    }
+
+    /** The location of {@code path} on disk, after checking that no symlink along it leads outside the root. */
+    private Path resolve(StoragePath path) throws IOException {
         Path resolved = root;
         for (String segment : path.segments()) {
             resolved = resolved.resolve(segment);
         }
+        requireInsideRoot(path, resolved);
         return resolved;
     }
 
-    /** Attributes without following a final symlink; null when nothing is there (or a parent is a file). */
+    /**
+     * The deepest part of {@code location} that exists, with every symlink resolved, must lie under the real root
+     * (the segments themselves never climb: {@link StoragePath} removed every "..").
+     */
+    private void requireInsideRoot(StoragePath path, Path location) throws IOException {
+        for (Path existing = location; existing != null; existing = existing.getParent()) {
+            Path real;
+            try {
+                real = existing.toRealPath();
+            } catch (NoSuchFileException | NotDirectoryException e) {
+                continue;
+            } catch (java.nio.file.FileSystemException e) {
+                if (isNotADirectory(e)) {
+                    continue;
+                }
+                throw e;
+            }
+            if (!real.startsWith(realRoot)) {
+                throw new InvalidStoragePathException(path.toString(), true, "Path escapes the storage root");
+            }
+            return;
+        }
+    }
+
+    /** Attributes, following symlinks; null when nothing is there (or a parent is a file). */
     private static BasicFileAttributes attributes(Path path) throws IOException {
         try {
             return Files.readAttributes(path, BasicFileAttributes.class);

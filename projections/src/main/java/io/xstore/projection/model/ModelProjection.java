@@ -7,6 +7,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import io.xstore.api.AuditEntry;
+import io.xstore.api.model.ModelMetricsRecordedEvent;
+import io.xstore.projection.summary.LastMetricsUpdates;
 import io.xstore.api.model.ModelArchivedEvent;
 import io.xstore.api.model.ModelCreatedEvent;
 import io.xstore.api.model.ModelDeletedEvent;
@@ -148,6 +150,12 @@ public class ModelProjection {
     @ResetHandler
     void reset() {
         models.deleteMany(new Document());
+    }
+
+    @EventHandler
+    void on(ModelMetricsRecordedEvent event) {
+        update(event.modelId(), event.audit(),
+                LastMetricsUpdates.of(event.lastIteration(), event.metrics(), event.activity()));
     }
 
     /** Applies the changes plus the bookkeeping every user change brings. */

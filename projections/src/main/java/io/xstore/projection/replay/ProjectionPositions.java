@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * How far the projections have read the event store, by global position. Positions rather than
@@ -15,6 +16,19 @@ import java.util.List;
 public final class ProjectionPositions {
 
     private ProjectionPositions() {
+    }
+
+    /**
+     * Processors whose handlers act on the world (delete metric events, delete files) rather than build a read
+     * model: they start at the head of the store and are never replayed.
+     */
+    public static final Set<String> SIDE_EFFECT_PROCESSORS = Set.of("metric-events-cleanup", "file-cleanup");
+
+    /** The streaming processors that build read models, which a rebuild resets and replays. */
+    public static List<StreamingEventProcessor> replayableProcessors(EventProcessingConfiguration processing) {
+        return streamingProcessors(processing).stream()
+                .filter(processor -> !SIDE_EFFECT_PROCESSORS.contains(processor.getName()))
+                .toList();
     }
 
     /** The streaming (tracking) processors, i.e. the projections that read the store at their own pace. */

@@ -31,7 +31,7 @@ public class ReadModelRebuilder {
 
     /** Replays everything; returns the number of events in the store when the rebuild began. */
     public long rebuildAll(Duration timeout, Consumer<String> progress) {
-        List<StreamingEventProcessor> processors = ProjectionPositions.streamingProcessors(processing);
+        List<StreamingEventProcessor> processors = ProjectionPositions.replayableProcessors(processing);
         long head = ProjectionPositions.head(eventStore);
         long total = head + 1;
         long started = System.nanoTime();

@@ -21,6 +21,8 @@ import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsDeletedEvent;
 import io.xstore.api.task.TaskHyperParamsEditedEvent;
 import io.xstore.api.task.TaskIterationReportedEvent;
+import io.xstore.api.task.TaskMetricsRecordedEvent;
+import io.xstore.projection.summary.LastMetricsUpdates;
 import io.xstore.api.task.TaskModelAttachedEvent;
 import io.xstore.api.task.TaskModelRef;
 import io.xstore.api.task.TaskModelsDetachedEvent;
@@ -238,6 +240,12 @@ public class TaskProjection {
         tasks.updateOne(byId(event.taskId()), Updates.combine(
                 Updates.max("last_iteration", event.iteration()),
                 Updates.set("last_update", Date.from(event.audit().at()))));
+    }
+
+    @EventHandler
+    void on(TaskMetricsRecordedEvent event) {
+        update(event.taskId(), event.audit(),
+                LastMetricsUpdates.of(event.lastIteration(), event.metrics(), event.activity()));
     }
 
     @EventHandler

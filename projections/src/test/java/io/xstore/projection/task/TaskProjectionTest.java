@@ -248,7 +248,7 @@ class TaskProjectionTest {
         String child = "fedcba9876543210fedcba9876543210";
         projection.on(new TaskCreatedEvent(child, new TaskContent("child", "testing", "", null, TASK, null, null,
                 null, null, null, null, null, null, null, null), null, AUDIT));
-        projection.on(new TaskDeletedEvent(TASK, TaskStatus.CREATED, LATER));
+        projection.on(new TaskDeletedEvent(TASK, TaskStatus.CREATED, List.of(), LATER));
         assertThat(task()).isNull();
         assertThat(tasks.find(Filters.eq("_id", child)).first().getString("parent"))
                 .isEqualTo("__DELETED__" + TASK);

@@ -64,7 +64,7 @@ public class ReadModelWarmup implements SmartLifecycle {
     public void start() {
         Path flag = EmbeddedMongo.rebuildFlag(services.dataDir().resolve("mongo"));
         boolean flagged = services.isEmbedded(BackingService.MONGODB) && Files.exists(flag);
-        if (flagged || REBUILD_ACTION.equals(migrate)) {
+        if (flagged || REBUILD_ACTION.equals(migrate) || "rebuild-all".equals(migrate)) {
             rebuild();
             try {
                 Files.deleteIfExists(flag);
@@ -76,7 +76,7 @@ public class ReadModelWarmup implements SmartLifecycle {
     }
 
     private void rebuild() {
-        List<StreamingEventProcessor> processors = ProjectionPositions.streamingProcessors(processing);
+        List<StreamingEventProcessor> processors = ProjectionPositions.replayableProcessors(processing);
         long target = ProjectionPositions.head(eventStore);
         log.info("rebuilding the read models ({} projections) from the event store, up to position {}",
                 processors.size(), target);

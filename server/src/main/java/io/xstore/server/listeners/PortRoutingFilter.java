@@ -44,7 +44,7 @@ public class PortRoutingFilter extends OncePerRequestFilter {
         } else if (port == ports.webapp().port()) {
             if (path.startsWith("/api/")) {
                 forward(api, request, response, "/api");
-            } else if (path.startsWith("/files/")) {
+            } else if (path.equals("/files") || path.startsWith("/files/")) {
                 forward(files, request, response, "/files");
             } else {
                 webapp.service(request, response);

@@ -1,0 +1,99 @@
+package io.xstore.server.events;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.xstore.command.events.MetricEventLog;
+import io.xstore.command.events.MetricIndexing;
+import io.xstore.command.events.MetricLogTopic;
+import io.xstore.migration.EventIndexRebuild;
+import io.xstore.projection.metrics.DeletedFilesSink;
+import io.xstore.projection.metrics.ElasticsearchEventIndexSink;
+import io.xstore.projection.metrics.IndexingProgress;
+import io.xstore.projection.metrics.MetricIndexer;
+import io.xstore.projection.metrics.MetricIndexerSettings;
+import io.xstore.readmodel.events.Md5;
+import io.xstore.server.embedded.BackingServiceSettings;
+import io.xstore.server.files.FileCleanup;
+import io.xstore.server.infra.KafkaConnection;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.time.Duration;
+
+/**
+ * The metric events path: the event log (Kafka topic, transactional writers), the Kafka Streams indexer into
+ * Elasticsearch, and the links between them and the rest of the server (read-your-writes, summaries as commands,
+ * deleted files, the reindex migration).
+ */
+@Configuration(proxyBeanMethods = false)
+public class MetricEventsConfiguration {
+
+    private static final Duration INDEXED_TIMEOUT = Duration.ofSeconds(60);
+
+    @Bean
+    MetricLogTopic metricLogTopic(KafkaConnection kafka,
+                                  @Value("${xstore.events.topic:task-events}") String topic,
+                                  @Value("${xstore.events.partitions:6}") int partitions,
+                                  @Value("${xstore.events.replication-factor:1}") short replicationFactor) {
+        MetricLogTopic logTopic = new MetricLogTopic(kafka.bootstrapServers(), topic, partitions, replicationFactor);
+        logTopic.ensure();
+        return logTopic;
+    }
+
+    /**
+     * The writers' transactional ids must be the same across restarts of one server (a restart then aborts what the
+     * previous run left open) and differ between servers sharing a Kafka: by default they come from the data dir.
+     */
+    @Bean(destroyMethod = "close")
+    MetricEventLog metricEventLog(MetricLogTopic topic, Environment env,
+                                  @Value("${xstore.events.writer-id:}") String writerId,
+                                  @Value("${xstore.events.writers:4}") int writers) {
+        return new MetricEventLog(topic, writerId.isBlank() ? serverId(env) : writerId, writers);
+    }
+
+    /** One server's name on a shared Kafka, stable across its restarts. */
+    private static String serverId(Environment env) {
+        return "xstore-" + Md5.hex(BackingServiceSettings.dataDir(env).toAbsolutePath().toString()).substring(0, 12);
+    }
+
+    @Bean
+    IndexingProgress indexingProgress() {
+        return new IndexingProgress();
+    }
+
+    @Bean
+    MetricIndexing metricIndexing(IndexingProgress progress) {
+        return positions -> progress.awaitProcessed(positions, INDEXED_TIMEOUT);
+    }
+
+    @Bean
+    MetricIndexer metricIndexer(MetricLogTopic topic, Environment env, ElasticsearchClient elasticsearch,
+                                CommandGateway commands, IndexingProgress progress, DeletedFilesSink deletedFiles) {
+        MetricIndexerSettings settings = MetricIndexerSettings.of(topic.bootstrapServers(), topic.name(),
+                        BackingServiceSettings.dataDir(env).resolve("metric-indexer"), serverId(env) + "-indexer")
+                .withTopicLayout(topic.partitions(), topic.replicationFactor())
+                .withMaxRecordBytes(MetricLogTopic.MAX_RECORD_BYTES);
+        return new MetricIndexer(settings, new ElasticsearchEventIndexSink(elasticsearch),
+                new CommandSummarySink(commands), deletedFiles, progress);
+    }
+
+    /** Debug images and plot sources of deleted events are files on our file server too. */
+    @Bean
+    DeletedFilesSink deletedEventFiles(FileCleanup cleanup) {
+        return (target, model, company, urls) -> cleanup.schedule(model ? "model" : "task", target, company, urls);
+    }
+
+    @Bean
+    MetricIndexerLifecycle metricIndexerLifecycle(MetricIndexer indexer,
+                                                  @Value("${xstore.events.indexer-start-timeout:120s}")
+                                                  Duration startTimeout) {
+        return new MetricIndexerLifecycle(indexer, startTimeout);
+    }
+
+    @Bean
+    EventIndexRebuild eventIndexRebuild(MetricIndexer indexer) {
+        return progress -> indexer.rebuild(step -> progress.accept(step.toString())).join();
+    }
+}
