@@ -12,6 +12,8 @@ import io.xstore.protocol.ApiError;
 import io.xstore.protocol.CallContext;
 import io.xstore.protocol.ConsistencyBarrier;
 import io.xstore.protocol.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ import java.util.Map;
  */
 @Component
 public class EventsWriteEndpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(EventsWriteEndpoints.class);
 
     private final EventTargets targets;
     private final MetricEventLog eventLog;
@@ -102,9 +106,17 @@ public class EventsWriteEndpoints {
             entries.add(new Keyed(first.target(), MetricLogEntry.of(new MetricEventBatch(first.target(), first.model(),
                     first.company(), events.stream().map(MetricEvent::fields).toList(), ctx.audit()))));
         }
+        long start = System.nanoTime();
         List<LogPosition> positions = eventLog.append(entries);
+        long appended = System.nanoTime();
         indexing.awaitIndexed(positions);
+        long indexed = System.nanoTime();
         readModels.awaitProjections();
+        if (log.isDebugEnabled()) {
+            log.debug("add_batch {} events: log {} ms, indexed {} ms, read models {} ms", accepted,
+                    (appended - start) / 1_000_000, (indexed - appended) / 1_000_000,
+                    (System.nanoTime() - indexed) / 1_000_000);
+        }
         return Map.of("added", accepted, "errors", lines.size() - accepted, "errors_info", validator.errors);
     }
 

@@ -89,6 +89,8 @@ public class TaskAggregate {
     private String company;
     private TaskStatus status;
     private Instant started;
+    /** Metrics reported by calls before this time belong to a run that a reset discarded. */
+    private Instant metricsResetAt;
     private TaskState state;
 
     protected TaskAggregate() {
@@ -390,6 +392,9 @@ public class TaskAggregate {
         if (command.lastIteration() == null && command.metrics().isEmpty() && command.activity().isEmpty()) {
             return;
         }
+        if (metricsResetAt != null && command.audit().at().isBefore(metricsResetAt)) {
+            return;
+        }
         apply(new TaskMetricsRecordedEvent(id, command.lastIteration(), command.metrics(), command.activity(),
                 command.audit()));
     }
@@ -508,6 +513,7 @@ public class TaskAggregate {
     void on(TaskResetEvent event) {
         status = TaskStatus.CREATED;
         started = null;
+        metricsResetAt = event.audit().at();
         state.reset(event.clearAll());
     }
 

@@ -1,9 +1,11 @@
 package io.xstore.command.task;
 
+import io.xstore.api.AuditEntry;
 import io.xstore.api.metrics.EventTypeActivity;
 import io.xstore.api.metrics.MetricSummary;
 import io.xstore.api.task.RecordTaskMetricsCommand;
 import io.xstore.api.task.TaskMetricsRecordedEvent;
+import io.xstore.api.task.TaskResetEvent;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,15 @@ class TaskMetricsRecordTest {
     void nothingNewRecordsNothing() {
         fixture.given(created())
                 .when(new RecordTaskMetricsCommand(TASK, null, List.of(), List.of(), LATER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void metricsOfARunThatWasResetAreDropped() {
+        AuditEntry before = new AuditEntry("user1", "Jane", LATER.companyId(), LATER.at().minusSeconds(5), "old");
+        fixture.given(created(), statusChanged(CREATED, IN_PROGRESS),
+                        new TaskResetEvent(TASK, IN_PROGRESS, false, LATER))
+                .when(new RecordTaskMetricsCommand(TASK, 10L, List.of(LOSS), ACTIVITY, before))
                 .expectNoEvents();
     }
 

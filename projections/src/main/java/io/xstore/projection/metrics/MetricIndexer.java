@@ -194,7 +194,7 @@ public final class MetricIndexer implements AutoCloseable {
     private void startStreams(ReplayBoundary boundary) {
         retrier = new Retrier(Duration.ofMillis(100), Duration.ofSeconds(5));
         buffer = new IndexingBuffer(index, summaries, progress, retrier, settings.maxBufferedDocs(),
-                settings.maxBufferedBytes(), System::currentTimeMillis);
+                settings.maxBufferedBytes(), () -> System.nanoTime() / 1_000_000);
         IndexerParts parts = new IndexerParts(buffer, new EventDeletions(index, files, retrier), progress, boundary,
                 settings.flushInterval(), true);
         flushThread = new Thread(buffer::flushWhenDue, "metric-indexer-flush");
@@ -252,8 +252,10 @@ public final class MetricIndexer implements AutoCloseable {
     }
 
     private void ensureTopic() {
+        // the log is the source of the indices (rebuilds replay it): kept forever
         NewTopic topic = new NewTopic(settings.topic(), settings.partitions(), settings.replicationFactor())
-                .configs(Map.of("max.message.bytes", String.valueOf(settings.maxRecordBytes())));
+                .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1",
+                        "max.message.bytes", String.valueOf(settings.maxRecordBytes())));
         try {
             admin().createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             log.info("created the metric event log topic {} ({} partitions)", settings.topic(), settings.partitions());

@@ -63,7 +63,8 @@ class IndexingBufferTest {
         IndexingProgress progress = new IndexingProgress();
         InMemoryEventIndex plain = new InMemoryEventIndex();
         IndexingBuffer timed = new IndexingBuffer(plain, metrics -> { }, progress,
-                new Retrier(Duration.ofMillis(1), Duration.ofMillis(1)), 100, 1 << 20, System::currentTimeMillis);
+                new Retrier(Duration.ofMillis(1), Duration.ofMillis(1)), 100, 1 << 20,
+                () -> System.nanoTime() / 1_000_000);
         Thread flusher = new Thread(timed::flushWhenDue);
         flusher.start();
 

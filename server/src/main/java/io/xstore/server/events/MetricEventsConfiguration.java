@@ -14,6 +14,8 @@ import io.xstore.readmodel.events.Md5;
 import io.xstore.server.embedded.BackingServiceSettings;
 import io.xstore.server.files.FileCleanup;
 import io.xstore.server.infra.KafkaConnection;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The metric events path: the event log (Kafka topic, transactional writers), the Kafka Streams indexer into
@@ -37,9 +40,7 @@ public class MetricEventsConfiguration {
                                   @Value("${xstore.events.topic:task-events}") String topic,
                                   @Value("${xstore.events.partitions:6}") int partitions,
                                   @Value("${xstore.events.replication-factor:1}") short replicationFactor) {
-        MetricLogTopic logTopic = new MetricLogTopic(kafka.bootstrapServers(), topic, partitions, replicationFactor);
-        logTopic.ensure();
-        return logTopic;
+        return new MetricLogTopic(kafka.bootstrapServers(), topic, partitions, replicationFactor);
     }
 
     /**
@@ -70,11 +71,14 @@ public class MetricEventsConfiguration {
 
     @Bean
     MetricIndexer metricIndexer(MetricLogTopic topic, Environment env, ElasticsearchClient elasticsearch,
-                                CommandGateway commands, IndexingProgress progress, DeletedFilesSink deletedFiles) {
+                                CommandGateway commands, IndexingProgress progress, DeletedFilesSink deletedFiles,
+                                @Value("${xstore.events.indexer.fetch-max-wait-ms:10}") int fetchMaxWaitMs) {
         MetricIndexerSettings settings = MetricIndexerSettings.of(topic.bootstrapServers(), topic.name(),
                         BackingServiceSettings.dataDir(env).resolve("metric-indexer"), serverId(env) + "-indexer")
                 .withTopicLayout(topic.partitions(), topic.replicationFactor())
-                .withMaxRecordBytes(MetricLogTopic.MAX_RECORD_BYTES);
+                .withMaxRecordBytes(MetricLogTopic.MAX_RECORD_BYTES)
+                .withStreamsOverrides(Map.of(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
+                        fetchMaxWaitMs));
         return new MetricIndexer(settings, new ElasticsearchEventIndexSink(elasticsearch),
                 new CommandSummarySink(commands), deletedFiles, progress);
     }
