@@ -1,9 +1,6 @@
 package io.xstore.server.events;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
-import co.elastic.clients.elasticsearch._types.mapping.Property;
-import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +29,6 @@ abstract class AbstractEventsReadIT extends ServerTestSupport {
 
     static final String V = "/v2.23/";
     private static final AtomicLong SEQ = new AtomicLong(1);
-    private static final Set<String> PREPARED = ConcurrentHashMap.newKeySet();
 
     final ApiClient api = new ApiClient(apiBaseUrl());
 
@@ -137,7 +131,6 @@ abstract class AbstractEventsReadIT extends ServerTestSupport {
         for (Map<String, Object> doc : docs) {
             String type = (String) doc.get(EventFields.TYPE);
             String index = EventIndices.index(type, (String) doc.get(EventFields.COMPANY));
-            prepare(index);
             String id = EventIndices.LOG.equals(type) ? UUID.randomUUID().toString().replace("-", "")
                     : EventDocumentIds.metricEventId((String) doc.get(EventFields.TASK),
                     doc.get(EventFields.ITER) instanceof Number n ? n.longValue() : null,
@@ -152,46 +145,5 @@ abstract class AbstractEventsReadIT extends ServerTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The contract's mapping, in case the indexer's index template is not installed in this test JVM. */
-    void prepare(String index) {
-        if (PREPARED.contains(index)) {
-            return;
-        }
-        try {
-            if (!elasticsearchClient.indices().exists(e -> e.index(index)).value()) {
-                elasticsearchClient.indices().create(c -> c.index(index)
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                        .mappings(mapping()));
-            }
-        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        PREPARED.add(index);
-    }
-
-    private static TypeMapping mapping() {
-        Map<String, Property> properties = new LinkedHashMap<>();
-        for (String keyword : List.of(EventFields.TASK, EventFields.TYPE, EventFields.COMPANY, EventFields.WORKER,
-                EventFields.METRIC, EventFields.VARIANT, EventFields.LEVEL, EventFields.URL, EventFields.KEY,
-                EventFields.SOURCE_URLS)) {
-            properties.put(keyword, Property.of(p -> p.keyword(k -> k)));
-        }
-        properties.put(EventFields.TIMESTAMP, Property.of(p -> p.date(d -> d.format("epoch_millis"))));
-        properties.put(EventFields.WRITE_TIME, Property.of(p -> p.date(d -> d)));
-        properties.put(EventFields.ITER, Property.of(p -> p.long_(l -> l)));
-        properties.put(EventFields.SEQ, Property.of(p -> p.long_(l -> l)));
-        properties.put(EventFields.VALUE, Property.of(p -> p.double_(d -> d)));
-        properties.put(EventFields.MODEL_EVENT, Property.of(p -> p.boolean_(b -> b)));
-        properties.put(EventFields.MSG, Property.of(p -> p.text(t -> t.index(false))));
-        properties.put(EventFields.PLOT_STR, Property.of(p -> p.text(t -> t.index(false))));
-        properties.put(EventFields.PLOT_DATA, Property.of(p -> p.binary(b -> b)));
-        properties.put(EventFields.PLOT_LEN, Property.of(p -> p.integer(i -> i)));
-        return TypeMapping.of(m -> m.dynamic(DynamicMapping.False).properties(properties));
     }
 }

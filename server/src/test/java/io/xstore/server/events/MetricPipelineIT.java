@@ -91,6 +91,48 @@ class MetricPipelineIT extends ServerTestSupport {
         assertThat(history.toString()).contains("TaskMetricsRecorded");
     }
 
+    @Test
+    void modelEventsSummarizeIntoTheModel() throws Exception {
+        String model = api.call("/models.create", Map.of("name", "pipeline model " + UUID.randomUUID(),
+                "uri", "file:///tmp/m.bin")).data().get("id").asText();
+        postJsonLines(scalar(model, "loss", "val", 4, 0.125, 1_000).replace("}", ", \"model_event\": true}"));
+
+        JsonNode found = api.call("/models.get_by_id", Map.of("model", model)).data().get("model");
+        assertThat(found.path("last_metrics").path(Md5.hex("loss")).path(Md5.hex("val")).path("value").asDouble())
+                .isEqualTo(0.125);
+        assertThat(found.path("last_iteration").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void aPlotOfSeveralMegabytesIsStoredAndComesBackWhole() throws Exception {
+        String task = newRunningTask();
+        String plot = "{\"data\": [{\"y\": [" + "0.123456789,".repeat(300_000) + "1]}], \"layout\": {}}";
+        String line = "{\"task\": \"" + task + "\", \"timestamp\": 1000, \"metric\": \"big\", \"variant\": \"v\", "
+                + "\"iter\": 0, \"type\": \"plot\", \"plot_str\": \"" + plot.replace("\"", "\\\"") + "\"}";
+        postJsonLines(line);
+
+        JsonNode plots = api.call("/events.get_task_plots", Map.of("task", task)).data().get("plots");
+        assertThat(plots).hasSize(1);
+        assertThat(plots.get(0).path("plot_str").asText()).isEqualTo(plot);
+    }
+
+    @Test
+    void clearTaskLogKeepsNewerLinesAndOtherEvents() throws Exception {
+        String task = newRunningTask();
+        long now = System.currentTimeMillis();
+        postJsonLines(scalar(task, "m", "v", 1, 1.0, now) + "\n"
+                + "{\"task\": \"" + task + "\", \"timestamp\": " + (now - 3_600_000) + ", \"type\": \"log\", \"msg\": \"old\"}\n"
+                + "{\"task\": \"" + task + "\", \"timestamp\": " + now + ", \"type\": \"log\", \"msg\": \"new\"}");
+
+        JsonNode cleared = api.call("/events.clear_task_log", Map.of("task", task, "threshold_sec", 600)).data();
+
+        assertThat(cleared.path("deleted").asLong()).isEqualTo(1);
+        JsonNode log = api.call("/events.get_task_log", Map.of("task", task)).data().get("events");
+        assertThat(log.findValuesAsText("msg")).containsExactly("new");
+        assertThat(api.call("/events.get_task_events", Map.of("task", task, "event_type", "training_stats_scalar"))
+                .data().get("events")).hasSize(1);
+    }
+
     private String newRunningTask() {
         String task = api.call("/tasks.create", Map.of("name", "pipeline " + UUID.randomUUID(), "type", "training"))
                 .data().get("id").asText();
