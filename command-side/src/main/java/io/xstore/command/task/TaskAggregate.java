@@ -282,7 +282,8 @@ public class TaskAggregate {
             throw ApiError.TASK_CANNOT_BE_DELETED.toException("due to status, use force=True",
                     TaskErrors.data("task", id, "expected", TaskStatus.CREATED.wire(), "current", status.wire()));
         }
-        List<String> fileUrls = state.artifactList().stream().map(artifact -> artifact.get("uri"))
+        List<String> fileUrls = !command.deleteExternalArtifacts() ? List.of() : state.artifactList().stream()
+                .map(artifact -> artifact.get("uri"))
                 .filter(uri -> uri instanceof String text && !text.isEmpty()).map(String.class::cast)
                 .distinct().toList();
         apply(new TaskDeletedEvent(id, status, fileUrls, command.audit()));

@@ -348,7 +348,8 @@ public class TasksWriteEndpoints {
     }
 
     private Map<String, Object> delete(String task, ObjectNode body, CallContext ctx) {
-        commands.send(new DeleteTaskCommand(task, Fields.optBool(body, "force", false), ctx.audit()), ctx.company());
+        commands.send(new DeleteTaskCommand(task, Fields.optBool(body, "force", false),
+                Fields.optBool(body, "delete_external_artifacts", true), ctx.audit()), ctx.company());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("deleted", true);
         return withNothingCascaded(response, body);

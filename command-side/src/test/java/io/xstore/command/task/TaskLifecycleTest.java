@@ -133,7 +133,7 @@ class TaskLifecycleTest {
     @Test
     void aCreatedTaskCanBeDeleted() {
         fixture.given(created())
-                .when(new DeleteTaskCommand(TASK, false, LATER))
+                .when(new DeleteTaskCommand(TASK, false, true, LATER))
                 .expectEvents(new TaskDeletedEvent(TASK, CREATED, List.of(), LATER))
                 .expectMarkedDeleted();
     }
@@ -144,21 +144,29 @@ class TaskLifecycleTest {
         Map<String, Object> same = Map.of("key", "copy", "mode", "output", "uri", "http://files:8081/p/t.1/data.csv");
         Map<String, Object> noFile = Map.of("key", "inline", "mode", "output");
         fixture.given(created(), new TaskArtifactsAddedOrUpdatedEvent(TASK, List.of(csv, same, noFile), AUDIT))
-                .when(new DeleteTaskCommand(TASK, false, LATER))
+                .when(new DeleteTaskCommand(TASK, false, true, LATER))
                 .expectEvents(new TaskDeletedEvent(TASK, CREATED, List.of("http://files:8081/p/t.1/data.csv"), LATER));
+    }
+
+    @Test
+    void deletingATaskWithoutExternalArtifactsLeavesItsFiles() {
+        Map<String, Object> csv = Map.of("key", "data", "mode", "output", "uri", "http://files:8081/p/t.1/data.csv");
+        fixture.given(created(), new TaskArtifactsAddedOrUpdatedEvent(TASK, List.of(csv), AUDIT))
+                .when(new DeleteTaskCommand(TASK, false, false, LATER))
+                .expectEvents(new TaskDeletedEvent(TASK, CREATED, List.of(), LATER));
     }
 
     @Test
     void aRunningTaskCannotBeDeletedWithoutForce() {
         fixture.given(created(), started())
-                .when(new DeleteTaskCommand(TASK, false, LATER))
+                .when(new DeleteTaskCommand(TASK, false, true, LATER))
                 .expectException(apiError(400, 123));
     }
 
     @Test
     void anArchivedTaskCanBeDeleted() {
         fixture.given(created(), statusChanged(CREATED, STOPPED), new TaskArchivedEvent(TASK, null, null, AUDIT))
-                .when(new DeleteTaskCommand(TASK, false, LATER))
+                .when(new DeleteTaskCommand(TASK, false, true, LATER))
                 .expectEvents(new TaskDeletedEvent(TASK, STOPPED, List.of(), LATER));
     }
 

@@ -49,7 +49,7 @@ public class CommandProjectTaskOperations implements ProjectTaskOperations {
         List<String> artifactUrls = new ArrayList<>();
         for (String taskId : taskIds) {
             List<String> urls = artifactUris(taskId);
-            if (sendUnlessGone(taskId, new DeleteTaskCommand(taskId, true, audit), audit)) {
+            if (sendUnlessGone(taskId, new DeleteTaskCommand(taskId, true, true, audit), audit)) {
                 deleted++;
                 artifactUrls.addAll(urls);
             }
