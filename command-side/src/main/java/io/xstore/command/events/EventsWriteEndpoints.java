@@ -34,13 +34,15 @@ public class EventsWriteEndpoints {
     private final EventTargets targets;
     private final MetricEventLog eventLog;
     private final MetricIndexing indexing;
+    private final RecordedDeletes deletes;
     private final ConsistencyBarrier readModels;
 
     public EventsWriteEndpoints(EventTargets targets, MetricEventLog eventLog, MetricIndexing indexing,
-                                ConsistencyBarrier readModels) {
+                                RecordedDeletes deletes, ConsistencyBarrier readModels) {
         this.targets = targets;
         this.eventLog = eventLog;
         this.indexing = indexing;
+        this.deletes = deletes;
         this.readModels = readModels;
     }
 
@@ -122,9 +124,8 @@ public class EventsWriteEndpoints {
 
     private long delete(CallContext ctx, EventTarget target, boolean model, MetricEventsDeletion.Scope scope,
                         Long olderThan, List<String> include, List<String> exclude) {
-        MetricEventsDeletion deletion = new MetricEventsDeletion(target.id(), model, target.company(), scope,
-                olderThan, include, exclude, ctx.audit());
-        long deleted = indexing.awaitIndexed(List.of(eventLog.append(target.id(), MetricLogEntry.of(deletion))));
+        long deleted = deletes.apply(new MetricEventsDeletion(target.id(), model, target.company(), scope, olderThan,
+                include, exclude, ctx.audit()));
         readModels.awaitProjections();
         return deleted;
     }

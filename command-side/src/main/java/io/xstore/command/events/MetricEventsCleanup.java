@@ -2,7 +2,6 @@ package io.xstore.command.events;
 
 import io.xstore.api.AuditEntry;
 import io.xstore.api.metrics.MetricEventsDeletion;
-import io.xstore.api.metrics.MetricLogEntry;
 import io.xstore.api.model.ModelDeletedEvent;
 import io.xstore.api.task.TaskDeletedEvent;
 import io.xstore.api.task.TaskResetEvent;
@@ -23,12 +22,10 @@ public class MetricEventsCleanup {
 
     public static final String PROCESSING_GROUP = "metric-events-cleanup";
 
-    private final MetricEventLog eventLog;
-    private final MetricIndexing indexing;
+    private final RecordedDeletes deletes;
 
-    public MetricEventsCleanup(MetricEventLog eventLog, MetricIndexing indexing) {
-        this.eventLog = eventLog;
-        this.indexing = indexing;
+    public MetricEventsCleanup(RecordedDeletes deletes) {
+        this.deletes = deletes;
     }
 
     @EventHandler
@@ -47,8 +44,7 @@ public class MetricEventsCleanup {
     }
 
     private void deleteAll(String target, boolean model, AuditEntry audit) {
-        MetricEventsDeletion deletion = new MetricEventsDeletion(target, model, audit.companyId(),
-                MetricEventsDeletion.Scope.ALL, null, List.of(), List.of(), audit);
-        indexing.awaitIndexed(List.of(eventLog.append(target, MetricLogEntry.of(deletion))));
+        deletes.apply(new MetricEventsDeletion(target, model, audit.companyId(), MetricEventsDeletion.Scope.ALL, null,
+                List.of(), List.of(), audit));
     }
 }
