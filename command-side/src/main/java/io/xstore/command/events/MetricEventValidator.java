@@ -67,6 +67,10 @@ final class MetricEventValidator {
         if (iter != null && !iter.isNull() && (!iter.isIntegralNumber() || !iter.canConvertToLong())) {
             return reject("Iteration number should be a 64-bit integer");
         }
+        String badValue = badValue(type, event);
+        if (badValue != null) {
+            return reject(badValue);
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = JSON.convertValue(event, LinkedHashMap.class);
         fields.remove("allow_locked");
@@ -83,6 +87,29 @@ final class MetricEventValidator {
         }
         fields.put("@timestamp", WireDates.format(Instant.now()));
         return Optional.of(new MetricEvent(id, modelEvent, target.get().company(), fields));
+    }
+
+    /** Values Elasticsearch would refuse: a scalar that is not a finite number, a vector of anything else. */
+    private static String badValue(String type, ObjectNode event) {
+        if (type.equals("training_stats_scalar") && !finite(event.get("value"))) {
+            return "Scalar value must be a finite number";
+        }
+        JsonNode values = event.get("values");
+        if (type.equals("training_stats_vector") && values != null) {
+            if (!values.isArray()) {
+                return "Vector values must be a list of finite numbers";
+            }
+            for (JsonNode value : values) {
+                if (!finite(value)) {
+                    return "Vector values must be a list of finite numbers";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean finite(JsonNode value) {
+        return value != null && value.isNumber() && Double.isFinite(value.asDouble());
     }
 
     private Optional<MetricEvent> reject(String reason) {

@@ -1,6 +1,7 @@
 package io.xstore.server.rpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -39,6 +40,8 @@ public final class ApiJson {
                 .addModule(new JavaTimeModule())
                 .addModule(dates)
                 .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+                // Python's json.dumps writes NaN and Infinity tokens into event batches
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
     }

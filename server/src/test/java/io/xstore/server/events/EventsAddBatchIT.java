@@ -58,6 +58,22 @@ class EventsAddBatchIT extends ServerTestSupport {
     }
 
     @Test
+    void valuesElasticsearchWouldRefuseAreCountedNotStored() throws Exception {
+        String task = api.call("/tasks.create", Map.of("name", "events " + UUID.randomUUID(), "type", "training"))
+                .data().get("id").asText();
+        String line = "{\"task\": \"%s\", \"metric\": \"m\", \"variant\": \"v\", \"iter\": %d, \"value\": %s, "
+                + "\"type\": \"training_stats_scalar\"}\n";
+        String body = line.formatted(task, 1, "0.5") + line.formatted(task, 2, "NaN") + line.formatted(task, 3, "\"abc\"")
+                + line.formatted(task, 4, "-Infinity");
+
+        HttpResponse<String> response = postJsonLines("/v2.23/events.add_batch", body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"added\":1").contains("\"errors\":3")
+                .contains("Scalar value must be a finite number");
+    }
+
+    @Test
     void emptyBatchIs400Subcode17() throws Exception {
         HttpResponse<String> response = postJsonLines("/v2.23/events.add_batch", "\n");
 
