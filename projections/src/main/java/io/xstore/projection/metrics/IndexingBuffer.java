@@ -9,14 +9,19 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 
 /**
  * Documents, summary changes and log positions of the records processed since the last flush, shared by all stream
- * tasks of one indexer. A flush writes the documents in bulk (visible on return), then hands the changed summaries
- * to the {@link SummarySink}, then marks the records processed in {@link IndexingProgress} — in this order, so a
- * caller that waits for its records can read its writes. Flushes run one at a time and keep the log order of each
- * target's records. Thread-safe.
+ * tasks of one indexer. A flush writes the documents in bulk (visible on return) while its own thread hands the
+ * changed summaries to the {@link SummarySink} (a synchronous command, so the read models start on it without
+ * waiting for Elasticsearch), and only when both are done marks the records processed in {@link IndexingProgress},
+ * so a caller that waits for its records can read its writes. Flushes run one at a time (summaries too, in flush
+ * order) and keep the log order of each target's records. Thread-safe.
  * <p>
  * Under load, records keep arriving while a flush runs; {@link #isDue} then holds the next flush back for as long
  * as the previous one took (at most {@link #MAX_GATHER_MS}), so bulk requests grow with the load instead of one
@@ -36,6 +41,11 @@ final class IndexingBuffer {
     private final int maxDocs;
     private final long maxBytes;
     private final Object flushLock = new Object();
+    private final ExecutorService summaryThread = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "metric-indexer-summaries");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Map<String, EventWrite> writes = new LinkedHashMap<>();
     private List<PendingRecord> records = new ArrayList<>();
@@ -48,6 +58,7 @@ final class IndexingBuffer {
     private long lastFlushEndMs = Long.MIN_VALUE / 2;
     private long lastFlushMs;
     private boolean closed;
+    private long firstAddedNanos;
 
     IndexingBuffer(EventIndexSink index, SummarySink summaries, IndexingProgress progress, Retrier retrier,
                    int maxDocs, long maxBytes, LongSupplier clockMillis) {
@@ -68,6 +79,9 @@ final class IndexingBuffer {
         for (EventWrite doc : docs) {
             writes.remove(doc.documentKey());
             writes.put(doc.documentKey(), doc);
+        }
+        if (records.isEmpty()) {
+            firstAddedNanos = System.nanoTime();
         }
         records.add(record);
         recordsAdded++;
@@ -133,6 +147,7 @@ final class IndexingBuffer {
             List<EventWrite> flushWrites;
             List<PendingRecord> flushRecords;
             Collection<TargetMetricsDelta> flushDeltas;
+            long firstAdded;
             synchronized (this) {
                 if (closed) {
                     throw new IndexerStoppedException("indexing buffer closed");
@@ -143,17 +158,27 @@ final class IndexingBuffer {
                 flushWrites = new ArrayList<>(writes.values());
                 flushRecords = records;
                 flushDeltas = deltas.values();
+                firstAdded = firstAddedNanos;
                 writes = new LinkedHashMap<>();
                 records = new ArrayList<>();
                 deltas = new LinkedHashMap<>();
                 bytes = 0;
             }
             long started = clockMillis.getAsLong();
+            long writing = System.nanoTime();
+            CompletableFuture<Long> published = publishAside(flushDeltas);
             try {
                 for (List<EventWrite> bulk : bulks(flushWrites)) {
                     write(bulk);
                 }
-                publish(flushDeltas);
+                long written = System.nanoTime();
+                long publishedAt = published.join();
+                if (log.isDebugEnabled()) {
+                    log.debug("flushed {} records ({} documents) {} ms after the first arrived: bulk {} ms, "
+                                    + "summaries done {} ms after it", flushRecords.size(), flushWrites.size(),
+                            (writing - firstAdded) / 1_000_000, (written - writing) / 1_000_000,
+                            Math.max(0, publishedAt - written) / 1_000_000);
+                }
                 for (PendingRecord record : flushRecords) {
                     record.markFlushed();
                     progress.markProcessed(record.partition(), record.offset(), 0);
@@ -202,6 +227,25 @@ final class IndexingBuffer {
         }
     }
 
+    /**
+     * Publishes on the summary thread, in flush order; completes with the {@code nanoTime} when done. Inline when
+     * there is nothing live to publish or the buffer is closing.
+     */
+    private CompletableFuture<Long> publishAside(Collection<TargetMetricsDelta> changed) {
+        if (changed.stream().noneMatch(TargetMetricsDelta::live)) {
+            return CompletableFuture.completedFuture(System.nanoTime());
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                publish(changed);
+                return System.nanoTime();
+            }, summaryThread);
+        } catch (RejectedExecutionException e) {
+            publish(changed);
+            return CompletableFuture.completedFuture(System.nanoTime());
+        }
+    }
+
     private void publish(Collection<TargetMetricsDelta> changed) {
         for (TargetMetricsDelta delta : changed) {
             if (!delta.live()) {
@@ -232,6 +276,7 @@ final class IndexingBuffer {
     /** Drops what is buffered (it is recovered from the event log or the pending-records store) and refuses more. */
     synchronized void close() {
         closed = true;
+        summaryThread.shutdown();
         recordsDone = recordsAdded;
         writes = new LinkedHashMap<>();
         records = new ArrayList<>();

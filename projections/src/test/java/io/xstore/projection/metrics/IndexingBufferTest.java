@@ -1,10 +1,17 @@
 package io.xstore.projection.metrics;
 
+import io.xstore.api.metrics.LogPosition;
+import io.xstore.api.metrics.MetricEventBatch;
+import io.xstore.api.metrics.TargetMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +85,43 @@ class IndexingBufferTest {
 
         assertThat(plain.size()).isEqualTo(3);
         assertThat(flusher.isAlive()).isFalse();
+    }
+
+    @Test
+    void summariesAreRecordedWhileTheDocumentsAreWrittenAndBeforeTheRecordCountsAsProcessed() {
+        IndexingProgress progress = new IndexingProgress();
+        CountDownLatch summaryRecorded = new CountDownLatch(1);
+        AtomicBoolean writtenMeanwhile = new AtomicBoolean();
+        List<Boolean> processedWhenPublished = new CopyOnWriteArrayList<>();
+        InMemoryEventIndex slow = new InMemoryEventIndex() {
+            @Override
+            public synchronized List<EventWrite> write(List<EventWrite> writes) {
+                try {
+                    writtenMeanwhile.set(summaryRecorded.await(5, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.write(writes);
+            }
+        };
+        List<TargetMetrics> published = new CopyOnWriteArrayList<>();
+        IndexingBuffer parallel = new IndexingBuffer(slow, metrics -> {
+            processedWhenPublished.add(progress.isProcessed(new LogPosition(0, 0)));
+            published.add(metrics);
+            summaryRecorded.countDown();
+        }, progress, new Retrier(Duration.ofMillis(1), Duration.ofMillis(1)), 100, 1 << 20, clock::get);
+        MetricEventBatch batch = new MetricEventBatch("t", false, "Comp1",
+                List.of(Events.scalar("t", "loss", "train", 3, 0.5)), IndexerDriver.AUDIT);
+
+        parallel.add(new PendingRecord(0, 0, null), EventDocuments.of(batch, 0, 0),
+                TargetMetricsDelta.of(batch, List.of(), true), 100);
+        parallel.flush();
+
+        assertThat(writtenMeanwhile).isTrue();
+        assertThat(published).hasSize(1);
+        assertThat(processedWhenPublished).containsExactly(false);
+        assertThat(progress.isProcessed(new LogPosition(0, 0))).isTrue();
+        parallel.close();
     }
 
     private void add(long offset) {
