@@ -262,14 +262,7 @@ public class EventsReadEndpoints {
 
     @ApiEndpoint(value = "events.next_plot_sample", since = "2.20")
     public Object nextPlotSample(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        boolean model = EventRequests.modelEvents(body);
-        String scrollId = Fields.requireString(body, "scroll_id");
-        boolean earlier = Fields.optBool(body, "navigate_earlier", true);
-        boolean nextIteration = Fields.optBool(body, "next_iteration", false);
-        EventTarget task = task(ctx, model).single();
-        HistorySamples.Position at = samples.resume(false, scrollId, ctx.company(), task.id(), model);
-        return samples.nextPlot(task, model, at, earlier, nextIteration, ctx.company());
+        return nextSample(ctx, false);
     }
 
     // ---- debug images
@@ -294,17 +287,23 @@ public class EventsReadEndpoints {
 
     @ApiEndpoint(value = "events.next_debug_image_sample", since = "2.12")
     public Object nextDebugImageSample(CallContext ctx) {
+        return nextSample(ctx, true);
+    }
+
+    // ---- helpers
+
+    /** The next or previous sample of a plot or debug image viewer, from the position its scroll id holds. */
+    private Object nextSample(CallContext ctx, boolean images) {
         ObjectNode body = ctx.body();
         boolean model = EventRequests.modelEvents(body);
         String scrollId = Fields.requireString(body, "scroll_id");
         boolean earlier = Fields.optBool(body, "navigate_earlier", true);
         boolean nextIteration = Fields.optBool(body, "next_iteration", false);
         EventTarget task = task(ctx, model).single();
-        HistorySamples.Position at = samples.resume(true, scrollId, ctx.company(), task.id(), model);
-        return samples.nextImage(task, model, at, earlier, nextIteration, ctx.company());
+        HistorySamples.Position at = samples.resume(images, scrollId, ctx.company(), task.id(), model);
+        return images ? samples.nextImage(task, model, at, earlier, nextIteration, ctx.company())
+                : samples.nextPlot(task, model, at, earlier, nextIteration, ctx.company());
     }
-
-    // ---- helpers
 
     private Object iterate(CallContext ctx, String type) {
         ObjectNode body = ctx.body();
