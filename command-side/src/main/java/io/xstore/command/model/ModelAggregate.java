@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /** A registered model (weights location plus description), ClearML's {@code models} entity. */
-@Aggregate
+@Aggregate(cache = "modelAggregateCache")
 public class ModelAggregate {
 
     static final String ARCHIVED = "archived";

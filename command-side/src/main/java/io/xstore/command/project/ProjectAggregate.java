@@ -28,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * hierarchy (creating ancestors, moving descendants) is driven by {@link ProjectCreation} and
  * {@link ProjectRelocation}, one command per project.
  */
-@Aggregate
+@Aggregate(cache = "projectAggregateCache")
 public class ProjectAggregate {
 
     @AggregateIdentifier

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The set-based view of projects the command side needs: unique full names per company, ids, and the hierarchy by
- * name prefix. Written only by {@link ProjectNamesProjector}, in the transaction that appends the project events, so
+ * name prefix. Written only by {@link ProjectNamesProjector}, in the unit of work that appends the project events, so
  * it is always consistent with the event store.
  */
 public interface ProjectNames {

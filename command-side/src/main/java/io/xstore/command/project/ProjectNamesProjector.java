@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@link ProjectNames} in step with the project events. It runs in a subscribing processor (see
- * {@link ProjectNamesConfiguration}), that is inside the command's transaction, so a duplicate name that slipped past
- * the aggregate's check (two concurrent creations) fails the unique constraint and rolls the events back.
+ * {@link ProjectNamesConfiguration}), that is inside the command's unit of work, so a duplicate name that slipped past
+ * the aggregate's check (two concurrent creations) is refused by {@link ProjectNames#add} and rolls the events back.
  */
 @Component
 @ProcessingGroup(ProjectNamesProjector.PROCESSING_GROUP)

@@ -26,7 +26,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A user and the API credentials issued to them. */
-@Aggregate(cache = "userCache")
+@Aggregate(cache = "userAggregateCache")
 public class UserAggregate {
 
     @AggregateIdentifier

@@ -1,10 +1,7 @@
 package io.xstore.projection.model;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.model.ModelMetricsRecordedEvent;
@@ -19,6 +16,8 @@ import io.xstore.api.model.ModelMovedEvent;
 import io.xstore.api.model.ModelPublishedEvent;
 import io.xstore.api.model.ModelTagsUpdatedEvent;
 import io.xstore.api.model.ModelUnarchivedEvent;
+import io.xstore.projection.store.ReadModelCollection;
+import io.xstore.projection.store.ReadModelStore;
 import io.xstore.readmodel.Collections;
 import io.xstore.readmodel.MongoKeys;
 import org.axonframework.config.ProcessingGroup;
@@ -44,14 +43,15 @@ public class ModelProjection {
 
     private static final String ARCHIVED = "archived";
 
-    private final MongoCollection<Document> models;
+    private final ReadModelCollection models;
 
-    public ModelProjection(MongoDatabase database) {
-        this.models = database.getCollection(Collections.MODELS);
-        models.createIndex(Indexes.ascending("company", "name"));
+    public ModelProjection(ReadModelStore store) {
+        this.models = store.collection(Collections.MODELS);
+        MongoCollection<Document> indexed = store.database().getCollection(Collections.MODELS);
+        indexed.createIndex(Indexes.ascending("company", "name"));
         for (String field : List.of("project", "task", "uri", "framework", "ready", "parent", "tags", "system_tags",
                 "user", "created", "last_update")) {
-            models.createIndex(Indexes.ascending(field));
+            indexed.createIndex(Indexes.ascending(field));
         }
     }
 
@@ -83,7 +83,7 @@ public class ModelProjection {
             model.append("ui_cache", escaped(fields.uiCache()));
         }
         model.values().removeIf(value -> value == null);
-        models.replaceOne(Filters.eq("_id", event.modelId()), model, new ReplaceOptions().upsert(true));
+        models.replace(event.modelId(), model);
     }
 
     @EventHandler
@@ -144,12 +144,12 @@ public class ModelProjection {
 
     @EventHandler
     void on(ModelDeletedEvent event) {
-        models.deleteOne(Filters.eq("_id", event.modelId()));
+        models.delete(event.modelId());
     }
 
     @ResetHandler
     void reset() {
-        models.deleteMany(new Document());
+        models.clear();
     }
 
     @EventHandler
@@ -165,12 +165,12 @@ public class ModelProjection {
         sets.add(Updates.set("last_update", at));
         sets.add(Updates.set("last_change", at));
         sets.add(Updates.set("last_changed_by", audit.userId()));
-        models.updateOne(Filters.eq("_id", modelId), Updates.combine(sets));
+        models.update(modelId, sets);
     }
 
     @SuppressWarnings("unchecked")
     private List<String> systemTags(String modelId) {
-        Document model = models.find(Filters.eq("_id", modelId)).first();
+        Document model = models.find(modelId);
         Object tags = model == null ? null : model.get("system_tags");
         return tags instanceof List<?> list ? (List<String>) list : List.of();
     }

@@ -1,16 +1,15 @@
 package io.xstore.projection.project;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import io.xstore.api.project.ProjectCreatedEvent;
 import io.xstore.api.project.ProjectDeletedEvent;
 import io.xstore.api.project.ProjectMergedEvent;
 import io.xstore.api.project.ProjectMovedEvent;
 import io.xstore.api.project.ProjectUpdatedEvent;
+import io.xstore.projection.store.ReadModelCollection;
+import io.xstore.projection.store.ReadModelStore;
 import io.xstore.readmodel.Collections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,14 +32,15 @@ import java.util.List;
 @ProcessingGroup("projects")
 public class ProjectProjection {
 
-    private final MongoCollection<Document> projects;
+    private final ReadModelCollection projects;
 
-    public ProjectProjection(MongoDatabase database) {
-        this.projects = database.getCollection(Collections.PROJECTS);
-        projects.createIndex(Indexes.ascending("company", "name"));
-        projects.createIndex(Indexes.ascending("company", "basename"));
+    public ProjectProjection(ReadModelStore store) {
+        this.projects = store.collection(Collections.PROJECTS);
+        MongoCollection<Document> indexed = store.database().getCollection(Collections.PROJECTS);
+        indexed.createIndex(Indexes.ascending("company", "name"));
+        indexed.createIndex(Indexes.ascending("company", "basename"));
         for (String field : List.of("parent", "path", "tags", "system_tags", "user", "created", "last_update")) {
-            projects.createIndex(Indexes.ascending(field));
+            indexed.createIndex(Indexes.ascending(field));
         }
     }
 
@@ -60,7 +60,7 @@ public class ProjectProjection {
                 .append("path", event.path())
                 .append("user", event.audit().userId())
                 .append("company", event.company());
-        projects.replaceOne(Filters.eq("_id", event.projectId()), project, new ReplaceOptions().upsert(true));
+        projects.replace(event.projectId(), project);
     }
 
     @EventHandler
@@ -79,12 +79,12 @@ public class ProjectProjection {
             sets.add(Updates.set("default_output_destination", event.defaultOutputDestination()));
         }
         sets.add(Updates.set("last_update", Date.from(event.audit().at())));
-        projects.updateOne(Filters.eq("_id", event.projectId()), Updates.combine(sets));
+        projects.update(event.projectId(), sets);
     }
 
     @EventHandler
     void on(ProjectMovedEvent event) {
-        projects.updateOne(Filters.eq("_id", event.projectId()), Updates.combine(
+        projects.update(event.projectId(), List.of(
                 Updates.set("name", event.name()),
                 Updates.set("basename", event.basename()),
                 Updates.set("parent", event.parent()),
@@ -94,17 +94,17 @@ public class ProjectProjection {
 
     @EventHandler
     void on(ProjectMergedEvent event) {
-        projects.deleteOne(Filters.eq("_id", event.projectId()));
+        projects.delete(event.projectId());
     }
 
     @EventHandler
     void on(ProjectDeletedEvent event) {
-        projects.deleteOne(Filters.eq("_id", event.projectId()));
+        projects.delete(event.projectId());
     }
 
     @ResetHandler
     void reset() {
-        projects.deleteMany(new Document());
+        projects.clear();
     }
 
     private static List<String> sorted(List<String> values) {

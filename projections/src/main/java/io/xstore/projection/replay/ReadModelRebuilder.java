@@ -1,72 +1,92 @@
 package io.xstore.projection.replay;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import io.xstore.projection.processing.EventFeed;
+import io.xstore.projection.processing.ProjectorProgress;
+import io.xstore.projection.processing.StreamingProjector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Drops every read model and rebuilds it by replaying the whole event store through its projection: each streaming
- * processor is stopped, its tokens reset (its {@code @ResetHandler} clears its collection) and restarted. Reports
- * progress while the processors catch up with the head of the store.
+ * Brings the read models up to the head of the event store and reports progress (rate, ETA) while it does: after a
+ * restart only the tail their stored position has not reached, or, on request, everything, by emptying them and
+ * replaying the whole store. Far behind the head the projectors work as a batch job (see {@link StreamingProjector}).
  */
 @Component
 public class ReadModelRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
 
-    private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final ProjectorProgress progress;
+    private final EventFeed feed;
 
-    public ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore) {
-        this.processing = processing;
-        this.eventStore = eventStore;
+    public ReadModelRebuilder(ProjectorProgress progress, EventFeed feed) {
+        this.progress = progress;
+        this.feed = feed;
     }
 
-    /** Replays everything; returns the number of events in the store when the rebuild began. */
-    public long rebuildAll(Duration timeout, Consumer<String> progress) {
-        List<StreamingEventProcessor> processors = ProjectionPositions.replayableProcessors(processing);
-        long head = ProjectionPositions.head(eventStore);
-        long total = head + 1;
-        long started = System.nanoTime();
-        for (StreamingEventProcessor processor : processors) {
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-            progress.accept("replaying " + total + " events into " + processor.getName());
+    /** Empties every read model and replays the whole store; returns the number of events replayed. */
+    public long rebuildAll(Duration timeout, Consumer<String> report) {
+        List<StreamingProjector> projectors = progress.readModelProjectors();
+        projectors.forEach(StreamingProjector::resetAndReplay);
+        return catchUp(timeout, report, "replay");
+    }
+
+    /** Waits until the read models have applied the head of the store as it is now; returns the events applied. */
+    public long catchUp(Duration timeout, Consumer<String> report, String what) {
+        List<StreamingProjector> projectors = progress.readModelProjectors();
+        long target = feed.head();
+        long from = slowest(projectors);
+        if (from >= target) {
+            return 0;
         }
+        long total = target - from;
+        report.accept(String.format(Locale.ROOT, "read models: %s of %d events (positions %d to %d)", what, total,
+                from + 1, target));
+        long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        long lastReport = 0;
-        while (ProjectionPositions.slowest(processors) < head) {
+        long lastReport = started;
+        long at;
+        while ((at = slowest(projectors)) < target) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("replay did not finish within " + timeout);
+                throw new IllegalStateException("the read models did not reach position " + target + " within "
+                        + timeout + " (at " + at + ")");
             }
-            if (System.nanoTime() - lastReport > Duration.ofSeconds(2).toNanos()) {
-                progress.accept("replay at " + ProjectionPositions.slowest(processors) + " of " + total + " events");
+            if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
+                double seconds = seconds(started);
+                double rate = (at - from) / seconds;
+                long eta = rate > 0 ? Math.round((target - at) / rate) : -1;
+                report.accept(String.format(Locale.ROOT, "read models: %s at %d of %d (%.0f events/s, ETA %d s)%s",
+                        what, at - from, total, rate, eta, inError(projectors)));
                 lastReport = System.nanoTime();
             }
-            sleep();
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        progress.accept(String.format("replayed %d events into %d projections in %.1f s", total, processors.size(),
-                seconds));
-        log.info("read models rebuilt: {} events, {} projections, {} s", total, processors.size(),
-                String.format("%.1f", seconds));
+        double seconds = seconds(started);
+        String summary = String.format(Locale.ROOT, "read models: %s of %d events done in %.1f s (%.0f events/s)",
+                what, total, seconds, total / seconds);
+        report.accept(summary);
+        log.info(summary);
         return total;
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the replay", e);
-        }
+    private static long slowest(List<StreamingProjector> projectors) {
+        return projectors.stream().mapToLong(StreamingProjector::position).min().orElse(Long.MAX_VALUE);
+    }
+
+    private static String inError(List<StreamingProjector> projectors) {
+        return projectors.stream().anyMatch(StreamingProjector::isError)
+                ? "; a projection is failing and retrying, see its log" : "";
+    }
+
+    private static double seconds(long startNanos) {
+        return Math.max((System.nanoTime() - startNanos) / 1e9, 1e-3);
     }
 }

@@ -1,10 +1,6 @@
 package io.xstore.projection.task;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.task.ArtifactKey;
@@ -31,6 +27,8 @@ import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatusChangedEvent;
 import io.xstore.api.task.TaskStatusMessageSetEvent;
 import io.xstore.api.task.TaskUnarchivedEvent;
+import io.xstore.projection.store.ReadModelCollection;
+import io.xstore.projection.store.ReadModelStore;
 import io.xstore.readmodel.Collections;
 import io.xstore.readmodel.MongoKeys;
 import org.axonframework.config.ProcessingGroup;
@@ -61,16 +59,16 @@ public class TaskProjection {
 
     static final String DELETED_PARENT_PREFIX = "__DELETED__";
 
-    private final MongoCollection<Document> tasks;
+    private final ReadModelCollection tasks;
 
-    public TaskProjection(MongoDatabase database) {
-        this.tasks = database.getCollection(Collections.TASKS);
-        TaskIndexes.create(tasks);
+    public TaskProjection(ReadModelStore store) {
+        this.tasks = store.collection(Collections.TASKS);
+        TaskIndexes.create(store.database().getCollection(Collections.TASKS));
     }
 
     @EventHandler
     void on(TaskCreatedEvent event) {
-        tasks.replaceOne(byId(event.taskId()), TaskDocuments.created(event), new ReplaceOptions().upsert(true));
+        tasks.replace(event.taskId(), TaskDocuments.created(event));
     }
 
     @EventHandler
@@ -237,7 +235,7 @@ public class TaskProjection {
     /** Progress, not a user change: only last_update moves along with last_iteration. */
     @EventHandler
     void on(TaskIterationReportedEvent event) {
-        tasks.updateOne(byId(event.taskId()), Updates.combine(
+        tasks.update(event.taskId(), List.of(
                 Updates.max("last_iteration", event.iteration()),
                 Updates.set("last_update", Date.from(event.audit().at()))));
     }
@@ -282,14 +280,14 @@ public class TaskProjection {
     /** Children keep a marked reference to their deleted parent, as ClearML does. */
     @EventHandler
     void on(TaskDeletedEvent event) {
-        tasks.deleteOne(byId(event.taskId()));
+        tasks.delete(event.taskId());
         tasks.updateMany(Filters.eq("parent", event.taskId()),
                 Updates.set("parent", DELETED_PARENT_PREFIX + event.taskId()));
     }
 
     @ResetHandler
     void reset() {
-        tasks.deleteMany(new Document());
+        tasks.clear();
     }
 
     // ---- helpers ----
@@ -362,11 +360,11 @@ public class TaskProjection {
         all.add(Updates.set("last_update", at));
         all.add(Updates.set("last_change", at));
         all.add(Updates.set("last_changed_by", audit.userId()));
-        tasks.updateOne(byId(taskId), Updates.combine(all));
+        tasks.update(taskId, all);
     }
 
     private List<Bson> systemTag(String taskId, String tag, boolean present) {
-        Document task = tasks.find(byId(taskId)).projection(Projections.include("system_tags")).first();
+        Document task = tasks.find(taskId);
         if (task == null) {
             return List.of();
         }
@@ -379,7 +377,7 @@ public class TaskProjection {
     }
 
     private List<Document> artifacts(String taskId) {
-        Document task = tasks.find(byId(taskId)).projection(Projections.include("execution.artifacts")).first();
+        Document task = tasks.find(taskId);
         if (task == null || !(task.get("execution") instanceof Document execution)) {
             return List.of();
         }
@@ -387,7 +385,7 @@ public class TaskProjection {
     }
 
     private List<Document> models(String taskId, String type) {
-        Document task = tasks.find(byId(taskId)).projection(Projections.include("models")).first();
+        Document task = tasks.find(taskId);
         if (task == null || !(task.get("models") instanceof Document models)) {
             return List.of();
         }
@@ -424,9 +422,5 @@ public class TaskProjection {
             path.append('.').append(MongoKeys.escape(key));
         }
         return path.toString();
-    }
-
-    private static Bson byId(String taskId) {
-        return Filters.eq("_id", taskId);
     }
 }

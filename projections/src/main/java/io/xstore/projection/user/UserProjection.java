@@ -1,10 +1,6 @@
 package io.xstore.projection.user;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import io.xstore.api.user.CredentialsCreatedEvent;
 import io.xstore.api.user.CredentialsLabelChangedEvent;
@@ -12,6 +8,8 @@ import io.xstore.api.user.CredentialsRevokedEvent;
 import io.xstore.api.user.UserCreatedEvent;
 import io.xstore.api.user.UserPreferencesSetEvent;
 import io.xstore.api.user.UserUpdatedEvent;
+import io.xstore.projection.store.ReadModelCollection;
+import io.xstore.projection.store.ReadModelStore;
 import io.xstore.readmodel.Collections;
 import io.xstore.readmodel.MongoKeys;
 import org.axonframework.config.ProcessingGroup;
@@ -30,14 +28,14 @@ import java.util.List;
 @ProcessingGroup("users")
 public class UserProjection {
 
-    private final MongoCollection<Document> users;
-    private final MongoCollection<Document> credentials;
+    private final ReadModelCollection users;
+    private final ReadModelCollection credentials;
 
-    public UserProjection(MongoDatabase database) {
-        this.users = database.getCollection(Collections.USERS);
-        this.credentials = database.getCollection(Collections.CREDENTIALS);
-        users.createIndex(Indexes.ascending("company", "name"));
-        credentials.createIndex(Indexes.ascending("user"));
+    public UserProjection(ReadModelStore store) {
+        this.users = store.collection(Collections.USERS);
+        this.credentials = store.collection(Collections.CREDENTIALS);
+        store.database().getCollection(Collections.USERS).createIndex(Indexes.ascending("company", "name"));
+        store.database().getCollection(Collections.CREDENTIALS).createIndex(Indexes.ascending("user"));
     }
 
     @EventHandler
@@ -52,14 +50,14 @@ public class UserProjection {
                 .append("company_name", event.companyName())
                 .append("created", Date.from(event.audit().at()))
                 .append("preferences", new Document());
-        users.replaceOne(Filters.eq("_id", event.userId()), user, new ReplaceOptions().upsert(true));
+        users.replace(event.userId(), user);
     }
 
     @EventHandler
     void on(UserUpdatedEvent event) {
         List<Bson> sets = new ArrayList<>();
         event.fields().forEach((field, value) -> sets.add(Updates.set(field, value)));
-        users.updateOne(Filters.eq("_id", event.userId()), Updates.combine(sets));
+        users.update(event.userId(), sets);
     }
 
     @EventHandler
@@ -68,7 +66,7 @@ public class UserProjection {
         event.preferences().forEach((dotted, value) -> sets.add(Updates.set("preferences." + escapeDotted(dotted),
                 MongoKeys.toMongoValue(value))));
         if (!sets.isEmpty()) {
-            users.updateOne(Filters.eq("_id", event.userId()), Updates.combine(sets));
+            users.update(event.userId(), sets);
         }
     }
 
@@ -80,23 +78,23 @@ public class UserProjection {
                 .append("secret_sha256", event.secretSha256())
                 .append("label", event.label())
                 .append("created", Date.from(event.audit().at()));
-        credentials.replaceOne(Filters.eq("_id", event.accessKey()), doc, new ReplaceOptions().upsert(true));
+        credentials.replace(event.accessKey(), doc);
     }
 
     @EventHandler
     void on(CredentialsLabelChangedEvent event) {
-        credentials.updateOne(Filters.eq("_id", event.accessKey()), Updates.set("label", event.label()));
+        credentials.update(event.accessKey(), List.of(Updates.set("label", event.label())));
     }
 
     @EventHandler
     void on(CredentialsRevokedEvent event) {
-        credentials.deleteOne(Filters.eq("_id", event.accessKey()));
+        credentials.delete(event.accessKey());
     }
 
     @ResetHandler
     void reset() {
-        users.deleteMany(new Document());
-        credentials.deleteMany(new Document());
+        users.clear();
+        credentials.clear();
     }
 
     private static String escapeDotted(String dotted) {

@@ -1,5 +1,6 @@
 package io.xstore.projection.model;
 
+import io.xstore.projection.store.ReadModelStore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.xstore.api.AuditEntry;
@@ -40,7 +41,7 @@ class ModelProjectionTest {
     @BeforeEach
     void setUp() {
         var database = EmbeddedMongo.freshDatabase();
-        projection = new ModelProjection(database);
+        projection = new ModelProjection(new ReadModelStore(database));
         models = database.getCollection(Collections.MODELS);
     }
 

@@ -1,5 +1,6 @@
 package io.xstore.projection.project;
 
+import io.xstore.projection.store.ReadModelStore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.xstore.api.AuditEntry;
@@ -33,7 +34,7 @@ class ProjectProjectionTest {
     @BeforeEach
     void setUp() {
         var database = EmbeddedMongo.freshDatabase();
-        projection = new ProjectProjection(database);
+        projection = new ProjectProjection(new ReadModelStore(database));
         projects = database.getCollection(Collections.PROJECTS);
     }
 

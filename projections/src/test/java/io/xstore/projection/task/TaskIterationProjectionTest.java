@@ -1,5 +1,6 @@
 package io.xstore.projection.task;
 
+import io.xstore.projection.store.ReadModelStore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -35,7 +36,7 @@ class TaskIterationProjectionTest {
     @BeforeEach
     void setUp() {
         MongoDatabase database = EmbeddedMongo.freshDatabase();
-        projection = new TaskProjection(database);
+        projection = new TaskProjection(new ReadModelStore(database));
         tasks = database.getCollection(Collections.TASKS);
         projection.on(new TaskCreatedEvent(TASK, new TaskContent("demo", "training", "", null, null, List.of(),
                 List.of(), null, Map.of(), Map.of(), Map.of(), TaskModels.empty(), Map.of(), Map.of(), Map.of()),

@@ -1,5 +1,6 @@
 package io.xstore.projection.task;
 
+import io.xstore.projection.store.ReadModelStore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -55,7 +56,7 @@ class TaskProjectionTest {
     @BeforeEach
     void setUp() {
         MongoDatabase database = EmbeddedMongo.freshDatabase();
-        projection = new TaskProjection(database);
+        projection = new TaskProjection(new ReadModelStore(database));
         pings = new TaskPingRecorder(database);
         tasks = database.getCollection(Collections.TASKS);
     }

@@ -1,20 +1,24 @@
 package io.xstore.server.config;
 
 import io.xstore.command.project.ProjectNamesProjector;
+import io.xstore.projection.processing.EventFeed;
+import io.xstore.projection.processing.ProjectorPositions;
+import io.xstore.projection.processing.ProjectorProgress;
+import io.xstore.projection.processing.ProjectorSettings;
+import io.xstore.projection.processing.StreamingProjector;
 import io.xstore.projection.replay.ProjectionPositions;
+import io.xstore.projection.store.ReadModelStore;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The MongoDB projections share one tracking processor: it resumes from its stored token after a crash and can be
- * reset to replay the whole store, and one processor means one token write per batch and one position for
- * read-your-writes to wait on. Groups the command side keeps for itself (set-based validation) stay apart, and so do
- * the side-effect groups (deleting metric events, files): they start at the head of the store, are never replayed,
- * and retry a failed event instead of skipping it.
+ * The MongoDB projections share one {@link StreamingProjector}: batches folded per document, one position to wait on,
+ * kept in MongoDB beside the read models so a restart resumes where they stand. The side-effect groups (deleting
+ * metric events, files) get a projector each that starts at the head of the store and is never replayed. The
+ * project-name lookup the command side validates with stays a subscribing processor inside each command.
  */
 @Configuration
 public class EventProcessingConfig {
@@ -22,17 +26,20 @@ public class EventProcessingConfig {
     static final String READ_MODELS = "read-models";
 
     @Autowired
-    void configure(EventProcessingConfigurer configurer) {
+    void configure(EventProcessingConfigurer configurer, ObjectProvider<EventFeed> feed,
+                   ObjectProvider<ReadModelStore> store, ObjectProvider<ProjectorPositions> positions,
+                   ObjectProvider<ProjectorProgress> progress) {
         configurer.assignProcessingGroup(group -> ProjectNamesProjector.PROCESSING_GROUP.equals(group)
                 || ProjectionPositions.SIDE_EFFECT_PROCESSORS.contains(group) ? group : READ_MODELS);
-        configurer.usingTrackingEventProcessors();
-        configurer.registerTrackingEventProcessorConfiguration(config ->
-                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
+        // Axon's default logs a failing handler and skips its event; a projector must retry it instead
+        configurer.registerDefaultListenerInvocationErrorHandler(axon -> PropagatingErrorHandler.instance());
+        configurer.registerEventProcessor(READ_MODELS, (name, axon, invoker) -> new StreamingProjector(name, invoker,
+                feed.getObject(), store.getObject(), positions.getObject(), progress.getObject(),
+                ProjectorSettings.readModel()));
         for (String group : ProjectionPositions.SIDE_EFFECT_PROCESSORS) {
-            configurer.registerTrackingEventProcessorConfiguration(group, config ->
-                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(20)
-                            .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
-            configurer.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
+            configurer.registerEventProcessor(group, (name, axon, invoker) -> new StreamingProjector(name, invoker,
+                    feed.getObject(), store.getObject(), positions.getObject(), progress.getObject(),
+                    ProjectorSettings.sideEffects()));
         }
     }
 }

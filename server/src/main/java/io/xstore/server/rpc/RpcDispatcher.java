@@ -99,7 +99,7 @@ public class RpcDispatcher extends HttpServlet {
         try {
             Object data = invoke(handler, context);
             if (CommandDispatchTracker.dispatched()) {
-                barrier.awaitProjections();
+                barrier.awaitOwnWrites();
             }
             if (data instanceof RawResponse raw) {
                 writeRaw(response, raw);

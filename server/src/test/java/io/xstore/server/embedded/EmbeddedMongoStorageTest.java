@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -28,53 +27,39 @@ class EmbeddedMongoStorageTest {
     }
 
     @Test
-    void inMemoryEveryStartIsEmptyAndAsksForARebuild() throws Exception {
-        runOnce(MongoStorage.MEMORY, true, uri -> insert(uri, "lost"));
-        afterRebuild();
+    void inMemoryEveryStartIsEmpty() throws Exception {
+        runOnce(MongoStorage.MEMORY, uri -> insert(uri, "lost"));
 
-        runOnce(MongoStorage.MEMORY, true, uri -> assertThat(count(uri)).isZero());
+        runOnce(MongoStorage.MEMORY, uri -> assertThat(count(uri)).isZero());
     }
 
     @Test
-    void onDiskOnlyANewFileOrAnUncleanShutdownAsksForARebuild() throws Exception {
-        runOnce(MongoStorage.DISK, true, uri -> insert(uri, "kept"));
-        afterRebuild();
+    void onDiskTheDocumentsStay() throws Exception {
+        runOnce(MongoStorage.DISK, uri -> insert(uri, "kept"));
 
-        runOnce(MongoStorage.DISK, false, uri -> assertThat(count(uri)).isEqualTo(1));
-
-        Files.delete(dir.resolve("closed-cleanly")); // as if the last run had been killed
-        runOnce(MongoStorage.DISK, true, uri -> assertThat(count(uri)).isEqualTo(1));
+        runOnce(MongoStorage.DISK, uri -> assertThat(count(uri)).isEqualTo(1));
     }
 
     @Test
-    void goingToMemoryDiscardsTheFileSoThatGoingBackToDiskRebuilds() throws Exception {
-        runOnce(MongoStorage.DISK, true, uri -> insert(uri, "stale soon"));
-        afterRebuild();
+    void goingToMemoryDiscardsTheFileSoThatGoingBackToDiskStartsEmpty() throws Exception {
+        runOnce(MongoStorage.DISK, uri -> insert(uri, "stale soon"));
 
-        runOnce(MongoStorage.MEMORY, true, uri -> { });
-        afterRebuild();
+        runOnce(MongoStorage.MEMORY, uri -> { });
 
-        runOnce(MongoStorage.DISK, true, uri -> assertThat(count(uri)).isZero());
+        runOnce(MongoStorage.DISK, uri -> assertThat(count(uri)).isZero());
     }
 
     private interface Check {
         void run(String uri) throws Exception;
     }
 
-    private void runOnce(MongoStorage storage, boolean rebuildExpected, Check check) throws Exception {
+    private void runOnce(MongoStorage storage, Check check) throws Exception {
         EmbeddedMongo mongo = new EmbeddedMongo(dir, 0, storage);
         try {
-            String uri = mongo.start();
-            assertThat(Files.exists(EmbeddedMongo.rebuildFlag(dir))).as("rebuild flagged").isEqualTo(rebuildExpected);
-            check.run(uri);
+            check.run(mongo.start());
         } finally {
             mongo.close();
         }
-    }
-
-    /** What {@link ReadModelWarmup} does once the replay is done. */
-    private void afterRebuild() throws Exception {
-        Files.deleteIfExists(EmbeddedMongo.rebuildFlag(dir));
     }
 
     private static void insert(String uri, String id) {

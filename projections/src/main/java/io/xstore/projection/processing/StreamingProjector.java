@@ -1,0 +1,268 @@
+package io.xstore.projection.processing;
+
+import io.xstore.projection.store.ReadModelStore;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * An event processor that applies the event store to its handlers in batches, on one thread: the handlers' read-model
+ * changes are folded per document and written once per batch, then the batch's position is stored, then waiting
+ * callers are woken. Far behind the head (a start after a crash, a rebuild) it takes big batches, which makes catching
+ * up a batch job: pages of events folded in memory, each document written once per page.
+ * <p>
+ * A failing event is never skipped: the batch is retried event by event so the events before it are kept, then the
+ * failing event is retried with back-off (1 s doubling to 1 min). After {@value #STALL_AFTER} failures the projector
+ * reports itself stalled (readiness goes down) and keeps retrying once a minute; it resumes from that event as soon as
+ * it passes.
+ */
+public class StreamingProjector implements EventProcessor {
+
+    static final int STALL_AFTER = 5;
+    private static final Logger log = LoggerFactory.getLogger(StreamingProjector.class);
+    private static final Duration IDLE_WAIT = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    private final String name;
+    private final EventHandlerInvoker invoker;
+    private final EventFeed feed;
+    private final ReadModelStore store;
+    private final ProjectorPositions positions;
+    private final ProjectorProgress progress;
+    private final ProjectorSettings settings;
+    private final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = new CopyOnWriteArrayList<>();
+
+    private volatile long position = -1;
+    private volatile ProjectorState state = ProjectorState.STOPPED;
+    private volatile Thread worker;
+    private volatile boolean running;
+    private volatile int failedAttempts;
+    private volatile String lastError;
+
+    public StreamingProjector(String name, EventHandlerInvoker invoker, EventFeed feed, ReadModelStore store,
+                              ProjectorPositions positions, ProjectorProgress progress, ProjectorSettings settings) {
+        this.name = name;
+        this.invoker = invoker;
+        this.feed = feed;
+        this.store = store;
+        this.positions = positions;
+        this.progress = progress;
+        this.settings = settings;
+        progress.register(this);
+        feed.onAppended(this::wake);
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    /** Whether a rebuild replays it (read models), rather than it starting at the head (side effects). */
+    public boolean replayable() {
+        return !settings.startAtHead();
+    }
+
+    public long position() {
+        return position;
+    }
+
+    public ProjectorHealth health() {
+        return new ProjectorHealth(name, state, position, feed.head(), failedAttempts, lastError);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        OptionalLong stored = positions.load(name);
+        if (stored.isPresent()) {
+            position = stored.getAsLong();
+        } else {
+            position = settings.startAtHead() ? feed.head() : -1;
+            positions.save(name, position);
+        }
+        running = true;
+        state = ProjectorState.RUNNING;
+        Thread thread = new Thread(this::run, "projector-" + name);
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    @Override
+    public synchronized void shutDown() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            try {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        worker = null;
+        state = ProjectorState.STOPPED;
+        progress.advanced();
+    }
+
+    /** Empties its read models (the handlers' reset) and replays the store from the start. */
+    public synchronized void resetAndReplay() {
+        boolean wasRunning = running;
+        shutDown();
+        invoker.performReset();
+        position = -1;
+        positions.save(name, -1);
+        if (wasRunning) {
+            start();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public boolean isError() {
+        return state == ProjectorState.RETRYING || state == ProjectorState.STALLED;
+    }
+
+    @Override
+    public List<MessageHandlerInterceptor<? super EventMessage<?>>> getHandlerInterceptors() {
+        return List.copyOf(interceptors);
+    }
+
+    @Override
+    public Registration registerHandlerInterceptor(MessageHandlerInterceptor<? super EventMessage<?>> interceptor) {
+        interceptors.add(interceptor);
+        return () -> interceptors.remove(interceptor);
+    }
+
+    private void wake() {
+        Thread thread = worker;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            long head = feed.head();
+            if (position >= head) {
+                LockSupport.parkNanos(IDLE_WAIT.toNanos());
+                continue;
+            }
+            int limit = head - position > settings.liveBatch() ? settings.catchUpBatch() : settings.liveBatch();
+            List<TrackedEventMessage<?>> events = read(limit);
+            if (events.isEmpty()) {
+                LockSupport.parkNanos(IDLE_WAIT.toNanos());
+            } else if (!apply(events)) {
+                retryOneByOne(events);
+            }
+        }
+    }
+
+    private List<TrackedEventMessage<?>> read(int limit) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = feed.readAfter(position)) {
+            List<TrackedEventMessage<?>> events = new ArrayList<>(Math.min(limit, 1024));
+            stream.limit(limit).forEach(events::add);
+            return events;
+        } catch (RuntimeException e) {
+            failed(position + 1, "reading the event store", e);
+            return List.of();
+        }
+    }
+
+    /** Applies the events in one batch; false (nothing written) when one of them failed. */
+    private boolean apply(List<TrackedEventMessage<?>> events) {
+        try (ReadModelStore.Batch batch = store.open()) {
+            for (TrackedEventMessage<?> event : events) {
+                handle(event);
+            }
+            batch.flush();
+            long last = positionOf(events.get(events.size() - 1));
+            positions.save(name, last);
+            position = last;
+        } catch (Exception e) {
+            if (events.size() == 1) {
+                failed(positionOf(events.get(0)), events.get(0).getPayloadType().getSimpleName(), e);
+            }
+            return false;
+        }
+        if (failedAttempts > 0) {
+            log.info("projection {} resumed at position {} after {} failed attempts", name, position, failedAttempts);
+            failedAttempts = 0;
+            lastError = null;
+            state = ProjectorState.RUNNING;
+        }
+        progress.advanced();
+        return true;
+    }
+
+    /** Keeps the events before the failing one, then holds at it with back-off. */
+    private void retryOneByOne(List<TrackedEventMessage<?>> events) {
+        for (TrackedEventMessage<?> event : events) {
+            if (!running || !apply(List.of(event))) {
+                break;
+            }
+        }
+    }
+
+    private void handle(TrackedEventMessage<?> event) throws Exception {
+        if (!invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+            return;
+        }
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+        ResultMessage<Object> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
+                interceptors, message -> {
+                    invoker.handle(message, Segment.ROOT_SEGMENT);
+                    return null;
+                }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable cause = result.exceptionResult();
+            throw cause instanceof Exception e ? e : new IllegalStateException(cause);
+        }
+    }
+
+    private void failed(long at, String what, Throwable e) {
+        failedAttempts++;
+        lastError = String.format(Locale.ROOT, "position %d (%s): %s", at, what, e);
+        state = failedAttempts >= STALL_AFTER ? ProjectorState.STALLED : ProjectorState.RETRYING;
+        Duration backoff = Duration.ofSeconds(1L << Math.min(failedAttempts - 1, 6));
+        if (backoff.compareTo(MAX_BACKOFF) > 0) {
+            backoff = MAX_BACKOFF;
+        }
+        log.warn("projection {} failed at {}; attempt {}, {}, retrying in {} s", name, lastError, failedAttempts,
+                state == ProjectorState.STALLED ? "stalled (readiness down)" : "retrying", backoff.toSeconds(),
+                failedAttempts == 1 ? e : null);
+        long until = System.nanoTime() + backoff.toNanos();
+        while (running && System.nanoTime() < until) {
+            LockSupport.parkNanos(until - System.nanoTime());
+        }
+    }
+
+    private static long positionOf(TrackedEventMessage<?> event) {
+        return event.trackingToken().position().orElseThrow();
+    }
+}

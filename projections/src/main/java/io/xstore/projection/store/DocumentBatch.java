@@ -1,0 +1,179 @@
+package io.xstore.projection.store;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The read-model documents one batch of events touches, changed in memory and written once per document when the
+ * batch ends: one unordered bulk write per collection, each document as the difference between what was read and
+ * what the handlers made of it (top-level fields), so fields other writers own (a ping's {@code last_update}) are
+ * left alone. Handlers set absolute values, so applying an event twice, as after a crash, gives the same document.
+ */
+final class DocumentBatch {
+
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoDatabase database;
+    private final Map<String, Map<String, Entry>> collections = new LinkedHashMap<>();
+
+    DocumentBatch(MongoDatabase database) {
+        this.database = database;
+    }
+
+    /** One document: as read ({@code known} false when the handlers replaced it unread), and as it is now. */
+    private static final class Entry {
+        Document original;
+        boolean known;
+        Document current;
+        boolean dirty;
+    }
+
+    Document find(String collection, String id) {
+        return entry(collection, id, true).current;
+    }
+
+    void replace(String collection, String id, Document document) {
+        Entry entry = entry(collection, id, false);
+        Document copy = new Document("_id", id);
+        document.forEach((key, value) -> {
+            if (!"_id".equals(key)) {
+                copy.put(key, value);
+            }
+        });
+        entry.current = copy;
+        entry.dirty = true;
+    }
+
+    /** Like {@code updateOne} without upsert: a document that does not exist stays absent. */
+    void update(String collection, String id, Bson update) {
+        Entry entry = entry(collection, id, true);
+        if (entry.current != null) {
+            UpdateApplier.apply(entry.current, update);
+            entry.dirty = true;
+        }
+    }
+
+    void delete(String collection, String id) {
+        Entry entry = entry(collection, id, false);
+        entry.current = null;
+        entry.dirty = true;
+    }
+
+    /** Set-wide changes go to MongoDB at once, after what this batch holds of the collection. */
+    void updateMany(String collection, Bson filter, Bson update) {
+        flush(collection);
+        database.getCollection(collection).updateMany(filter, update);
+    }
+
+    void clear(String collection) {
+        collections.remove(collection);
+        database.getCollection(collection).deleteMany(new Document());
+    }
+
+    /** Writes every changed document; returns how many were written. */
+    int flush() {
+        int written = 0;
+        for (String collection : new ArrayList<>(collections.keySet())) {
+            written += flush(collection);
+        }
+        return written;
+    }
+
+    private int flush(String collection) {
+        Map<String, Entry> entries = collections.remove(collection);
+        if (entries == null) {
+            return 0;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        entries.forEach((id, entry) -> {
+            if (entry.dirty) {
+                WriteModel<Document> write = write(id, entry);
+                if (write != null) {
+                    writes.add(write);
+                }
+            }
+        });
+        if (!writes.isEmpty()) {
+            database.getCollection(collection).bulkWrite(writes, UNORDERED);
+        }
+        return writes.size();
+    }
+
+    private static WriteModel<Document> write(String id, Entry entry) {
+        Bson byId = Filters.eq("_id", id);
+        if (entry.current == null) {
+            return entry.known && entry.original == null ? null : new DeleteOneModel<>(byId);
+        }
+        if (!entry.known || entry.original == null) {
+            return new ReplaceOneModel<>(byId, entry.current, UPSERT);
+        }
+        Document set = new Document();
+        Document unset = new Document();
+        entry.current.forEach((key, value) -> {
+            if (!Objects.equals(entry.original.get(key), value)) {
+                set.put(key, value);
+            }
+        });
+        entry.original.keySet().stream().filter(key -> !entry.current.containsKey(key))
+                .forEach(key -> unset.put(key, ""));
+        if (set.isEmpty() && unset.isEmpty()) {
+            return null;
+        }
+        Document update = new Document();
+        if (!set.isEmpty()) {
+            update.put("$set", set);
+        }
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
+        }
+        return new UpdateOneModel<>(byId, update);
+    }
+
+    private Entry entry(String collection, String id, boolean load) {
+        Map<String, Entry> entries = collections.computeIfAbsent(collection, c -> new HashMap<>());
+        Entry entry = entries.get(id);
+        if (entry == null) {
+            entry = new Entry();
+            entries.put(id, entry);
+        }
+        if (load && !entry.known && !entry.dirty) {
+            Document stored = database.getCollection(collection).find(Filters.eq("_id", id)).first();
+            entry.original = stored;
+            entry.current = stored == null ? null : deepCopy(stored);
+            entry.known = true;
+        }
+        return entry;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T deepCopy(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Document copy = new Document();
+            map.forEach((key, item) -> copy.put((String) key, deepCopy(item)));
+            return (T) copy;
+        }
+        if (value instanceof Collection<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(deepCopy(item)));
+            return (T) copy;
+        }
+        return value;
+    }
+}
