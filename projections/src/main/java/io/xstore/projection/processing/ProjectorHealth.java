@@ -5,6 +5,6 @@ public record ProjectorHealth(String name, ProjectorState state, long position, 
                               String error) {
 
     public boolean healthy() {
-        return state != ProjectorState.STALLED && state != ProjectorState.STOPPED;
+        return state != ProjectorState.STALLED;
     }
 }
