@@ -74,6 +74,10 @@ public class InMemoryProjectNames implements ProjectNames {
         }
     }
 
+    public synchronized List<ProjectRef> all() {
+        return List.copyOf(byId.values());
+    }
+
     private void put(ProjectRef project) {
         byId.put(project.id(), project);
         byName.put(key(project.company(), project.name()), project);

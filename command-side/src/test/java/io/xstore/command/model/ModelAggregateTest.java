@@ -22,7 +22,7 @@ import io.xstore.api.model.PublishModelCommand;
 import io.xstore.api.model.UnarchiveModelCommand;
 import io.xstore.api.model.UpdateModelCommand;
 import io.xstore.api.model.UpdateModelTagsCommand;
-import io.xstore.command.project.InMemoryProjectNames;
+import io.xstore.command.project.TestProjectNames;
 import io.xstore.protocol.ApiException;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -50,7 +50,7 @@ class ModelAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ModelAggregate.class);
-        fixture.registerInjectableResource(new InMemoryProjectNames().with(PROJECT, COMPANY, "examples"));
+        fixture.registerInjectableResource(new TestProjectNames().with(PROJECT, COMPANY, "examples"));
     }
 
     private static ModelFields fields(String name, String uri) {

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public class InMemoryWriteSide implements AutoCloseable {
 
-    public final InMemoryProjectNames names = new InMemoryProjectNames();
+    public final TestProjectNames names = new TestProjectNames();
     public final StaticListableBeanFactory beans = new StaticListableBeanFactory();
     private final Configuration configuration;
     public final CommandGateway commands;

@@ -31,11 +31,11 @@ class ProjectAggregateTest {
     private static final String ID = "p".repeat(32);
 
     private FixtureConfiguration<ProjectAggregate> fixture;
-    private InMemoryProjectNames names;
+    private TestProjectNames names;
 
     @BeforeEach
     void setUp() {
-        names = new InMemoryProjectNames();
+        names = new TestProjectNames();
         fixture = new AggregateTestFixture<>(ProjectAggregate.class);
         fixture.registerInjectableResource(names);
     }
