@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.lifecycle.Lifecycle;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
@@ -35,7 +37,7 @@ import java.util.stream.Stream;
  * reports itself stalled (readiness goes down) and keeps retrying once a minute; it resumes from that event as soon as
  * it passes.
  */
-public class StreamingProjector implements EventProcessor {
+public class StreamingProjector implements EventProcessor, Lifecycle {
 
     static final int STALL_AFTER = 5;
     private static final Logger log = LoggerFactory.getLogger(StreamingProjector.class);
@@ -87,6 +89,12 @@ public class StreamingProjector implements EventProcessor {
 
     public ProjectorHealth health() {
         return new ProjectorHealth(name, state, position, feed.head(), failedAttempts, lastError);
+    }
+
+    @Override
+    public void registerLifecycleHandlers(LifecycleRegistry lifecycle) {
+        lifecycle.onStart(Phase.INBOUND_EVENT_CONNECTORS, this::start);
+        lifecycle.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, this::shutDown);
     }
 
     @Override
