@@ -1,5 +1,7 @@
 package io.xstore.command.project;
 
+import io.xstore.command.AggregateCaches;
+import io.xstore.command.TempEventLogConfig;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.project.CreateProjectCommand;
 import io.xstore.api.model.CreateModelCommand;
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,17 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The project write side as the server runs it: Axon on Spring Boot with the JPA event store on H2, the name lookup
- * table written by the subscribing projector in the command's transaction.
+ * The project write side as the server runs it: Axon on Spring Boot with the the file event log, the name lookup
+ * written by the subscribing projector in the command's unit of work.
  */
 @SpringBootTest(classes = ProjectWriteSideSpringTest.WriteSide.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:project-write-side;DB_CLOSE_DELAY=-1",
         "axon.axonserver.enabled=false", "axon.update-check.disabled=true",
         "axon.serializer.general=jackson", "axon.serializer.events=jackson", "axon.serializer.messages=jackson"})
 class ProjectWriteSideSpringTest {
 
     @Configuration
     @EnableAutoConfiguration
+    @Import({TempEventLogConfig.class, AggregateCaches.class})
     @ComponentScan(basePackageClasses = {ProjectAggregate.class, ModelAggregate.class})
     static class WriteSide {
     }
@@ -54,7 +57,7 @@ class ProjectWriteSideSpringTest {
     private ProjectRelocation relocation;
 
     @Test
-    void nestedCreationFillsTheLookupTableInTheSameTransaction() {
+    void nestedCreationFillsTheLookupInTheSameUnitOfWork() {
         String id = creation.create("spring-co", "deep/er/project", "", List.of(), List.of(), null, AUDIT);
 
         assertThat(names.byName("spring-co", "deep")).isPresent();

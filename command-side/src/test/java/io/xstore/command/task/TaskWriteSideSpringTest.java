@@ -1,5 +1,7 @@
 package io.xstore.command.task;
 
+import io.xstore.command.AggregateCaches;
+import io.xstore.command.TempEventLogConfig;
 import io.xstore.api.task.TaskCreatedEvent;
 import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskStatusChangedEvent;
@@ -12,6 +14,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import java.util.List;
 import java.util.Map;
@@ -21,17 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The task write side as the server wires it: Axon on Spring Boot, JPA event store on H2, Jackson serializers, the
+ * The task write side as the server wires it: Axon on Spring Boot, the file event log, Jackson serializers, the
  * aggregate cache and the reference-checking command handler from {@link TaskWriteConfiguration}.
  */
 @SpringBootTest(classes = TaskWriteSideSpringTest.WriteSide.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:task-write-side;DB_CLOSE_DELAY=-1",
         "axon.axonserver.enabled=false", "axon.update-check.disabled=true",
         "axon.serializer.general=jackson", "axon.serializer.events=jackson", "axon.serializer.messages=jackson"})
 class TaskWriteSideSpringTest {
 
     @Configuration
     @EnableAutoConfiguration
+    @Import({TempEventLogConfig.class, AggregateCaches.class})
     @ComponentScan(basePackageClasses = TaskAggregate.class)
     static class WriteSide {
     }

@@ -1,0 +1,25 @@
+package io.xstore.command;
+
+import io.xstore.command.eventstore.FileEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+/** The server's event store, the file log, in a fresh temporary directory: for Spring tests of the write side. */
+@Configuration
+public class TempEventLogConfig {
+
+    @Bean(destroyMethod = "close")
+    public FileEventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer events,
+                                                     @Qualifier("serializer") Serializer snapshots) throws IOException {
+        return FileEventStorageEngine.builder()
+                .directory(Files.createTempDirectory("event-log"))
+                .eventSerializer(events)
+                .snapshotSerializer(snapshots)
+                .build();
+    }
+}
