@@ -3,8 +3,6 @@ package io.xstore.projection.replay;
 import io.xstore.projection.processing.EventFeed;
 import io.xstore.projection.processing.ProjectorProgress;
 import io.xstore.projection.processing.StreamingProjector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.function.Consumer;
 @Component
 public class ReadModelRebuilder {
 
-    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
 
     private final ProjectorProgress progress;
@@ -73,7 +70,6 @@ public class ReadModelRebuilder {
         String summary = String.format(Locale.ROOT, "read models: %s of %d events done in %.1f s (%.0f events/s)",
                 what, total, seconds, total / seconds);
         report.accept(summary);
-        log.info(summary);
         return total;
     }
 

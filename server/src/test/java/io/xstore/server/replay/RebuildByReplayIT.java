@@ -37,7 +37,7 @@ class RebuildByReplayIT extends ServerTestSupport {
         for (String collection : REPLAYED) {
             assertThat(differences(live.get(collection), rebuilt.get(collection))).as(collection).isEmpty();
         }
-        assertThat(progress).last().asString().startsWith("replayed ");
+        assertThat(progress).last().asString().startsWith("read models: replay of ");
     }
 
     private void writeSomeHistory() {
