@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,6 +146,27 @@ class FileEventLogAppendReadTest {
             engine.appendEvents(event("a", 0));
             assertThatThrownBy(() -> engine.readEvents(GapAwareTrackingToken.newInstance(3, List.of()), false))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void anInterruptedReaderDoesNotBreakTheOthers() {
+        try (FileEventStorageEngine engine = open(dir)) {
+            engine.appendEvents(event("a", 0), event("a", 1));
+            engine.storeSnapshot(event("a", 1));
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> engine.readRaw(0, 1).toList()).isInstanceOf(EventStoreException.class);
+                assertThatThrownBy(() -> engine.storeSnapshot(event("a", 1)))
+                        .isInstanceOf(EventStoreException.class);
+            } finally {
+                assertThat(Thread.interrupted()).isTrue();
+            }
+            assertThat(engine.readRaw(0, 1).count()).isEqualTo(2);
+            assertThat(engine.readEvents("a").asStream().count()).isEqualTo(2);
+            engine.storeSnapshot(new GenericDomainEventMessage<>("Thing", "a", 1, new ThingState("s", 1)));
+            assertThat(engine.readSnapshot("a").orElseThrow().getPayload()).isEqualTo(new ThingState("s", 1));
+            engine.appendEvents(event("a", 2));
         }
     }
 
