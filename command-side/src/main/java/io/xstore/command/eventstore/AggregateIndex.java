@@ -2,7 +2,6 @@ package io.xstore.command.eventstore;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongConsumer;
 
 /**
  * Aggregate id to the global indexes of its events. An aggregate's sequence numbers are dense from its first
@@ -72,17 +71,6 @@ final class AggregateIndex {
 
     int aggregateCount() {
         return entries.size();
-    }
-
-    void forEachIndex(String aggregateId, LongConsumer action) {
-        Entry entry = entries.get(aggregateId);
-        if (entry != null) {
-            int count = entry.count;
-            long[] indexes = entry.indexes;
-            for (int i = 0; i < count; i++) {
-                action.accept(indexes[i]);
-            }
-        }
     }
 
     private static final class Entry {

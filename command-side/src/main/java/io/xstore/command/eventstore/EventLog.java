@@ -83,8 +83,11 @@ final class EventLog implements AutoCloseable {
         if (start > end) {
             return Stream.empty();
         }
-        return StreamSupport.stream(new LogCursor(this, LongStream.rangeClosed(start, end).iterator(),
-                end - start + 1, 256 * 1024), false);
+        long count = end - start + 1;
+        // sized for the range: a tracking processor opens a stream for every few new events
+        int bufferSize = (int) Math.min(256 * 1024, Math.max(4 * 1024, count * 1024));
+        return StreamSupport.stream(new LogCursor(this, LongStream.rangeClosed(start, end).iterator(), count,
+                bufferSize), false);
     }
 
     /** The visible events of an aggregate from sequence number {@code firstSequence} on. */
@@ -94,7 +97,7 @@ final class EventLog implements AutoCloseable {
             return Stream.empty();
         }
         return StreamSupport.stream(new LogCursor(this, Arrays.stream(indexes).iterator(), indexes.length,
-                16 * 1024), false);
+                4 * 1024), false);
     }
 
     OptionalLong lastSequence(String aggregateId) {

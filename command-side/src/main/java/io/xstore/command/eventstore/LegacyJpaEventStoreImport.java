@@ -88,10 +88,12 @@ public final class LegacyJpaEventStoreImport {
      * go to {@code progress} every few seconds.
      */
     public Optional<Summary> runIfNeeded(Consumer<String> progress) {
-        if (!isNeeded()) {
-            return Optional.empty();
-        }
         try {
+            if (!isNeeded()) {
+                // a crash between retiring the H2 file and removing the marker left it behind: the import is done
+                Files.deleteIfExists(logDirectory.resolve(MARKER));
+                return Optional.empty();
+            }
             return Optional.of(run(progress));
         } catch (IOException e) {
             throw new UncheckedIOException("importing the legacy event store " + legacyDbFile + " failed", e);

@@ -1,5 +1,7 @@
 package io.xstore.command.eventstore;
 
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,10 +49,14 @@ final class RecordFormat {
         byte[] event = utf8(eventId);
         byte[] payloadTypeBytes = utf8(payloadType);
         byte[] revision = utf8(payloadRevision);
-        int bodyLength = FIXED_BODY + sized(type) + sized(aggregate) + sized(event) + sized(payloadTypeBytes)
-                + sized(revision) + sized(payload) + sized(metaData);
-        ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER + bodyLength);
-        frame.putInt(bodyLength).putInt(0);
+        long bodyLength = (long) FIXED_BODY + sized(type) + sized(aggregate) + sized(event)
+                + sized(payloadTypeBytes) + sized(revision) + sized(payload) + sized(metaData);
+        if (bodyLength > MAX_BODY) {
+            // the opening scan would take a longer record for a torn one and cut it off
+            throw new EventStoreException("event " + eventId + " is too large to store: " + bodyLength + " bytes");
+        }
+        ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER + (int) bodyLength);
+        frame.putInt((int) bodyLength).putInt(0);
         frame.putLong(globalIndex).putLong(timestamp.getEpochSecond()).putInt(timestamp.getNano())
                 .putLong(sequenceNumber);
         put(frame, type);

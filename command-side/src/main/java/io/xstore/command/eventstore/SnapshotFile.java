@@ -33,7 +33,7 @@ final class SnapshotFile implements AutoCloseable {
     private final Path path;
     private final FsyncPolicy fsyncPolicy;
     private final Map<String, Entry> latest = new ConcurrentHashMap<>();
-    private final FileChannel writeChannel;
+    private FileChannel writeChannel;
     private final ReadChannel reader;
     private long size;
 
@@ -128,6 +128,11 @@ final class SnapshotFile implements AutoCloseable {
         RecordFormat.seal(frame, -1);
         long offset = size;
         try {
+            if (!writeChannel.isOpen()) {
+                // an interrupt of an earlier storing thread closed it, maybe after part of a frame was written
+                writeChannel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                writeChannel.truncate(offset);
+            }
             ByteBuffer bytes = ByteBuffer.wrap(frame);
             while (bytes.hasRemaining()) {
                 writeChannel.write(bytes, offset + bytes.position());
@@ -137,7 +142,9 @@ final class SnapshotFile implements AutoCloseable {
             }
         } catch (IOException e) {
             try {
-                writeChannel.truncate(offset);
+                if (writeChannel.isOpen()) {
+                    writeChannel.truncate(offset);
+                }
             } catch (IOException ignored) {
                 // the next open cuts the torn frame off
             }
@@ -163,8 +170,10 @@ final class SnapshotFile implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         try {
-            writeChannel.force(false);
-            writeChannel.close();
+            if (writeChannel.isOpen()) {
+                writeChannel.force(false);
+                writeChannel.close();
+            }
         } finally {
             reader.close();
         }
