@@ -4,7 +4,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where every projector stands, for read-your-writes: a caller waits until all projectors have applied a position,
@@ -14,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class ProjectorProgress {
 
     private final List<StreamingProjector> projectors = new CopyOnWriteArrayList<>();
-    private final Object monitor = new Object();
+    private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
 
     void register(StreamingProjector projector) {
         projectors.add(projector);
@@ -29,9 +32,13 @@ public class ProjectorProgress {
         return projectors.stream().filter(StreamingProjector::replayable).toList();
     }
 
+    /** Wakes the callers whose position every projector has now applied. */
     void advanced() {
-        synchronized (monitor) {
-            monitor.notifyAll();
+        long slowest = slowest();
+        for (Waiter waiter : waiters) {
+            if (waiter.position <= slowest) {
+                LockSupport.unpark(waiter.thread);
+            }
         }
     }
 
@@ -52,20 +59,22 @@ public class ProjectorProgress {
             return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (monitor) {
+        Waiter waiter = new Waiter(Thread.currentThread(), position);
+        waiters.add(waiter);
+        try {
             while (slowest() < position) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (left <= 0 || Thread.currentThread().isInterrupted()) {
                     return false;
                 }
-                try {
-                    monitor.wait(Math.max(1, left / 1_000_000), 0);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                LockSupport.parkNanos(this, left);
             }
+            return true;
+        } finally {
+            waiters.remove(waiter);
         }
-        return true;
+    }
+
+    private record Waiter(Thread thread, long position) {
     }
 }

@@ -43,6 +43,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamingProjector.class);
     private static final Duration IDLE_WAIT = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration SAVE_IDLE_POSITION_EVERY = Duration.ofSeconds(1);
 
     private final String name;
     private final EventHandlerInvoker invoker;
@@ -59,6 +60,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     private volatile boolean running;
     private volatile int failedAttempts;
     private volatile String lastError;
+    private long savedAt;
 
     public StreamingProjector(String name, EventHandlerInvoker invoker, EventFeed feed, ReadModelStore store,
                               ProjectorPositions positions, ProjectorProgress progress, ProjectorSettings settings) {
@@ -107,7 +109,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
             position = stored.getAsLong();
         } else {
             position = settings.startAtHead() ? feed.head() : -1;
-            positions.save(name, position);
+            save(position);
         }
         running = true;
         state = ProjectorState.RUNNING;
@@ -130,6 +132,14 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
             }
         }
         worker = null;
+        if (thread != null) {
+            try {
+                save(position);
+            } catch (RuntimeException e) {
+                log.warn("projection {}: could not store position {} at stop ({}); the next start reads the "
+                        + "unhandled tail again", name, position, e.toString());
+            }
+        }
         state = ProjectorState.STOPPED;
         progress.advanced();
     }
@@ -205,12 +215,15 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     /** Applies the events in one batch; false (nothing written) when one of them failed. */
     private boolean apply(List<TrackedEventMessage<?>> events) {
         try (ReadModelStore.Batch batch = store.open()) {
+            boolean handled = false;
             for (TrackedEventMessage<?> event : events) {
-                handle(event);
+                handled |= handle(event);
             }
             batch.flush();
             long last = positionOf(events.get(events.size() - 1));
-            positions.save(name, last);
+            if (handled || System.nanoTime() - savedAt > SAVE_IDLE_POSITION_EVERY.toNanos()) {
+                save(last);
+            }
             position = last;
         } catch (Exception e) {
             if (events.size() == 1) {
@@ -237,9 +250,16 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         }
     }
 
-    private void handle(TrackedEventMessage<?> event) throws Exception {
+    /** Stores the position; events it skips without handling them need not be, as reading them again is harmless. */
+    private void save(long applied) {
+        positions.save(name, applied);
+        savedAt = System.nanoTime();
+    }
+
+    /** Returns whether a handler took the event. */
+    private boolean handle(TrackedEventMessage<?> event) throws Exception {
         if (!invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
-            return;
+            return false;
         }
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
@@ -251,6 +271,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
             Throwable cause = result.exceptionResult();
             throw cause instanceof Exception e ? e : new IllegalStateException(cause);
         }
+        return true;
     }
 
     private void failed(long at, String what, Throwable e) {
