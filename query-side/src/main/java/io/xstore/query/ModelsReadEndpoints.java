@@ -12,6 +12,7 @@ import io.xstore.query.engine.FilterBuilder;
 import io.xstore.query.engine.QueryResult;
 import io.xstore.query.engine.ReadModelQuery;
 import io.xstore.query.engine.Scope;
+import io.xstore.readmodel.OwnedDocuments;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +40,8 @@ public class ModelsReadEndpoints {
     @ApiEndpoint("models.get_by_id")
     public Object getById(CallContext ctx) {
         String id = Fields.requireString(ctx.body(), "model");
-        List<Map<String, Object>> models = query.getAll(EntitySpecs.MODEL, ctx.body(),
-                Scope.withPublic(ctx.company()), Filters.eq("_id", id), false).items();
+        List<Map<String, Object>> models = query.getById(EntitySpecs.MODEL, ctx.body(),
+                Scope.withPublic(ctx.company()), id);
         if (models.isEmpty()) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("id", id);
@@ -96,9 +97,8 @@ public class ModelsReadEndpoints {
             return;
         }
         Map<String, Integer> counts = new HashMap<>();
-        query.collection(EntitySpecs.MODEL)
-                .find(Filters.and(Scope.withPublic(company).toFilter(), Filters.in("_id", ids)))
-                .projection(Projections.include("labels"))
+        OwnedDocuments.byIds(query.collection(EntitySpecs.MODEL), ids, Scope.withPublic(company).ownership(),
+                        Projections.include("labels"))
                 .forEach(doc -> counts.put(doc.getString("_id"),
                         doc.get("labels") instanceof Map<?, ?> labels ? labels.size() : 0));
         for (Map<String, Object> model : models) {

@@ -36,6 +36,39 @@ class ModelsReadEndpointsTest {
     }
 
     @Test
+    void getByIdSeesOwnAndPublicModelsOnly() {
+        read.model("id", "own", "name", "own");
+        read.model("id", "pub", "name", "public", "company", "");
+        read.model("id", "foreign", "name", "foreign", "company", "c2");
+        assertEquals("{\"model\":{\"id\":\"pub\",\"name\":\"public\",\"company\":\"\"}}",
+                json(read.models.getById(call("models.get_by_id", "{'model': 'pub'}"))));
+        ApiException e = assertThrows(ApiException.class,
+                () -> read.models.getById(call("models.get_by_id", "{'model': 'foreign'}")));
+        assertEquals(201, e.subcode());
+        assertEquals("Invalid model id (no such public or company model): id=foreign, company=c1", e.getMessage());
+    }
+
+    @Test
+    void getByIdHonoursOnlyFieldsFiltersAndPaging() {
+        read.model("id", "m1", "name", "one", "uri", "file:///m1.pt", "labels", map("cat", 1));
+        assertEquals("{\"model\":{\"id\":\"m1\",\"uri\":\"file:///m1.pt\"}}",
+                json(read.models.getById(call("models.get_by_id", "{'model': 'm1', 'only_fields': ['id', 'uri']}"))));
+        assertEquals("{\"model\":{\"name\":\"one\"}}",
+                json(read.models.getById(call("models.get_by_id", "{'model': 'm1', 'only_fields': ['name']}"))));
+        assertEquals("{\"model\":{\"id\":\"m1\",\"name\":\"one\",\"uri\":\"file:///m1.pt\","
+                        + "\"company\":\"c1\"}}",
+                json(read.models.getById(call("models.get_by_id", "{'model': 'm1', 'only_fields': ['-labels']}"))));
+        assertEquals("{\"model\":{\"id\":\"m1\"}}", json(read.models.getById(call("models.get_by_id",
+                "{'model': 'm1', 'name': 'on', 'only_fields': ['id']}"))));
+        assertEquals(201, assertThrows(ApiException.class, () -> read.models.getById(call("models.get_by_id",
+                "{'model': 'm1', 'name': 'two'}"))).subcode());
+        assertEquals(201, assertThrows(ApiException.class, () -> read.models.getById(call("models.get_by_id",
+                "{'model': 'm1', 'page': 1, 'page_size': 1}"))).subcode());
+        assertEquals(14, assertThrows(ApiException.class, () -> read.models.getById(call("models.get_by_id",
+                "{'model': 'm1', 'only_fields': ['nope']}"))).subcode());
+    }
+
+    @Test
     void sdkLooksUpAModelByUri() {
         read.model("id", "m1", "name", "one", "uri", "file:///tmp/model.pt", "created", new Date(1000));
         read.model("id", "m2", "name", "two", "uri", "file:///tmp/model.pt", "system_tags", List.of("archived"));

@@ -180,6 +180,26 @@ class ProjectsReadEndpointsTest {
     }
 
     @Test
+    void taskParentsAreTheCallersOrPublicOnesFilteredByNameAndSortedByName() {
+        read.task("id", "pb", "name", "b parent", "project", "p5");
+        read.task("id", "pa", "name", "a parent", "project", "p5", "company", "");
+        read.task("id", "px", "name", "a foreign parent", "project", "p5", "company", "c2");
+        read.task("id", "k1", "name", "child", "project", "p3", "parent", "pb");
+        read.task("id", "k2", "name", "child", "project", "p3", "parent", "pa");
+        read.task("id", "k3", "name", "child", "project", "p3", "parent", "px");
+        assertEquals("{\"parents\":[{\"id\":\"pa\",\"name\":\"a parent\","
+                        + "\"project\":{\"id\":\"p5\",\"name\":\"other\"}},{\"id\":\"pb\",\"name\":\"b parent\","
+                        + "\"project\":{\"id\":\"p5\",\"name\":\"other\"}}]}",
+                json(read.projects.getTaskParents(call("projects.get_task_parents", "{'projects': ['p1']}"))));
+        assertEquals("{\"parents\":[{\"id\":\"pb\",\"name\":\"b parent\","
+                        + "\"project\":{\"id\":\"p5\",\"name\":\"other\"}}]}",
+                json(read.projects.getTaskParents(call("projects.get_task_parents",
+                        "{'projects': ['p1'], 'task_name': '^b'}"))));
+        assertEquals(21, assertThrows(ApiException.class, () -> read.projects.getTaskParents(
+                call("projects.get_task_parents", "{'projects': ['p1'], 'task_name': '('}"))).subcode());
+    }
+
+    @Test
     void userNames() {
         read.insert("users", "id", "u1", "name", "Jane");
         read.task("id", "t1", "name", "t1", "project", "p1", "user", "u1");

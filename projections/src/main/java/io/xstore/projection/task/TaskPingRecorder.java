@@ -7,6 +7,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.xstore.api.task.RecordTaskPingCommand;
 import io.xstore.readmodel.Collections;
+import io.xstore.readmodel.OwnedDocuments;
+import io.xstore.readmodel.Ownership;
 import org.axonframework.commandhandling.CommandHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -34,9 +36,8 @@ public class TaskPingRecorder {
 
     @CommandHandler
     public boolean handle(RecordTaskPingCommand command) {
-        Bson filter = Filters.and(Filters.eq("_id", command.taskId()),
-                Filters.eq("company", command.audit().companyId()));
-        Document task = tasks.find(filter).projection(Projections.include("status", "started")).first();
+        Document task = OwnedDocuments.byId(tasks, command.taskId(), Ownership.company(command.audit().companyId()),
+                Projections.include("status", "started"));
         if (task == null) {
             return false;
         }
@@ -47,7 +48,7 @@ public class TaskPingRecorder {
             long seconds = Math.max(0, Duration.between(started.toInstant(), now).toSeconds());
             updates.add(Updates.set("active_duration", seconds));
         }
-        tasks.updateOne(filter, Updates.combine(updates));
+        tasks.updateOne(Filters.eq("_id", command.taskId()), Updates.combine(updates));
         return true;
     }
 }

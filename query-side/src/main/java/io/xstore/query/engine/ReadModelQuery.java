@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.xstore.readmodel.OwnedDocuments;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,27 @@ public class ReadModelQuery {
         return new QueryResult(items, scrollId);
     }
 
-    /** Documents by id with a given only_fields list, in join mode (used for joins). */
+    /**
+     * A get_by_id that, like the reference's, also honours the body's get_all keys: at most the one document with
+     * this id, if in scope. Without filter keys in the body (the usual call) the document is read by id alone;
+     * with some, the call runs as the get_all it stands for.
+     */
+    public List<Map<String, Object>> getById(EntitySpec spec, ObjectNode body, Scope scope, String id) {
+        Bson bodyFilter = FilterBuilder.build(spec, body);
+        if (!bodyFilter.toBsonDocument().isEmpty() || body.has("scroll_id")) {
+            return getAll(spec, body, scope, Filters.eq("_id", id), false).items();
+        }
+        OrderBy.parse(spec, body);
+        Projection projection = Projection.parse(spec, body, false);
+        Paging paging = Paging.resolve(body, scrolls, scope.company() + "/" + spec.collection());
+        Document doc = OwnedDocuments.byId(collection(spec), id, scope.ownership(), projection.mongoProjection());
+        if (doc == null || paging.start() > 0) {
+            return new ArrayList<>();
+        }
+        return new ArrayList<>(List.of(projection.apply(WireDocuments.render(doc))));
+    }
+
+    /** Documents by id with a given only_fields list, in join mode (used for joins), in the order of the ids. */
     public List<Map<String, Object>> fetchByIds(EntitySpec spec, Collection<String> ids, List<String> fields,
                                                 Scope scope) {
         Projection projection = Projection.of(spec, withId(fields), true);
@@ -65,8 +86,10 @@ public class ReadModelQuery {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int from = 0; from < all.size(); from += JOIN_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + JOIN_CHUNK));
-            Bson filter = FilterBuilder.and(List.of(scope.toFilterFor(spec), Filters.in("_id", chunk)));
-            out.addAll(run(spec, filter, OrderBy.of(), projection, 0, chunk.size()));
+            for (Document doc : OwnedDocuments.byIds(collection(spec), chunk, scope.ownershipFor(spec),
+                    projection.mongoProjection())) {
+                out.add(projection.apply(WireDocuments.render(doc)));
+            }
         }
         joiner.expand(spec, out, projection.joins(), scope);
         return out;
@@ -74,7 +97,7 @@ public class ReadModelQuery {
 
     /** One whole document (nothing left out but internal keys), if in scope. */
     public Optional<Map<String, Object>> findById(EntitySpec spec, String id, Scope scope) {
-        Document doc = collection(spec).find(Filters.and(scope.toFilter(), Filters.eq("_id", id))).first();
+        Document doc = OwnedDocuments.byId(collection(spec), id, scope.ownership());
         return Optional.ofNullable(doc).map(WireDocuments::render);
     }
 

@@ -1,6 +1,7 @@
 package io.xstore.query.engine;
 
 import com.mongodb.client.model.Filters;
+import io.xstore.readmodel.Ownership;
 import org.bson.conversions.Bson;
 
 /**
@@ -18,12 +19,25 @@ public record Scope(String company, boolean allowPublic) {
     }
 
     public Bson toFilter() {
-        String own = company == null ? "" : company;
+        String own = own();
         return allowPublic && !own.isEmpty() ? Filters.in("company", own, "") : Filters.eq("company", own);
     }
 
+    /**
+     * The same rule as {@link #toFilter()}, checked in Java: for lookups by id through
+     * {@link io.xstore.readmodel.OwnedDocuments}, whose query must name {@code _id} alone.
+     */
+    public Ownership ownership() {
+        String own = own();
+        return allowPublic && !own.isEmpty() ? Ownership.companyOrPublic(own) : Ownership.company(own);
+    }
+
     /** Users are joined by id alone: user ids are global and a user document need not carry a company. */
-    public Bson toFilterFor(EntitySpec spec) {
-        return spec == EntitySpecs.USER ? Filters.empty() : toFilter();
+    public Ownership ownershipFor(EntitySpec spec) {
+        return spec == EntitySpecs.USER ? Ownership.anyone() : ownership();
+    }
+
+    private String own() {
+        return company == null ? "" : company;
     }
 }

@@ -2,11 +2,12 @@ package io.xstore.query.events;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.xstore.protocol.ApiError;
 import io.xstore.protocol.CallContext;
 import io.xstore.readmodel.Collections;
+import io.xstore.readmodel.OwnedDocuments;
+import io.xstore.readmodel.Ownership;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +43,8 @@ public class EventTargetsAccess {
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(ids));
         String company = ctx.company() == null ? "" : ctx.company();
         Map<String, Document> found = new HashMap<>();
-        (model ? models : tasks).find(Filters.and(Filters.in("_id", unique), Filters.in("company", company, "")))
-                .projection(Projections.include(FIELDS)).forEach(doc -> found.put(doc.getString("_id"), doc));
+        OwnedDocuments.byIds(model ? models : tasks, unique, Ownership.companyOrPublic(company),
+                Projections.include(FIELDS)).forEach(doc -> found.put(doc.getString("_id"), doc));
         List<String> missing = unique.stream().filter(id -> !found.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             Object shown = missing.size() == 1 ? missing.get(0) : missing;

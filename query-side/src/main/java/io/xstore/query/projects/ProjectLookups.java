@@ -1,6 +1,5 @@
 package io.xstore.query.projects;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -11,6 +10,8 @@ import io.xstore.query.ReadRequests;
 import io.xstore.query.engine.DistinctValues;
 import io.xstore.query.engine.EntitySpecs;
 import io.xstore.query.engine.FilterBuilder;
+import io.xstore.query.engine.Paging;
+import io.xstore.query.engine.PythonRegex;
 import io.xstore.query.engine.QueryErrors;
 import io.xstore.query.engine.ReadModelQuery;
 import io.xstore.query.engine.Scope;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** projects.get_task_parents and projects.get_user_names: who/what the tasks of some projects refer to. */
 @Component
@@ -58,17 +60,21 @@ public class ProjectLookups {
         if (parentIds.isEmpty()) {
             return List.of();
         }
-        ObjectNode parentQuery = ReadModelQuery.body();
-        ArrayNode fields = parentQuery.putArray("only_fields");
-        fields.add("id").add("name").add("project.name");
         String name = Fields.optString(body, "task_name");
-        if (name != null && !name.isEmpty()) {
-            parentQuery.put("name", name);
+        Pattern namePattern = name == null || name.isEmpty() ? null : Pattern.compile(PythonRegex.toJava(name));
+        List<Map<String, Object>> parents = new ArrayList<>();
+        for (Map<String, Object> parent : query.fetchByIds(EntitySpecs.TASK, parentIds,
+                List.of("id", "name", "project.name"), scope)) {
+            if (namePattern == null || parent.get("name") instanceof String s && namePattern.matcher(s).find()) {
+                parents.add(parent);
+            }
         }
-        List<Map<String, Object>> parents = new ArrayList<>(query.getAll(EntitySpecs.TASK, parentQuery, scope,
-                Filters.in("_id", parentIds), true).items());
-        parents.sort(Comparator.comparing(p -> Objects.toString(p.get("name"), "")));
-        return parents;
+        // as the get_all this once was on the H2 backend: the first page in natural (id) order, sorted by name
+        parents.sort(Comparator.comparing(p -> String.valueOf(p.get("id"))));
+        List<Map<String, Object>> page = new ArrayList<>(parents.subList(0, Math.min(parents.size(),
+                Paging.MAX_PAGE_SIZE)));
+        page.sort(Comparator.comparing(p -> Objects.toString(p.get("name"), "")));
+        return page;
     }
 
     /** {@code [{id, name}]} of the users who created the tasks (or models) of the projects. */

@@ -1,12 +1,12 @@
 package io.xstore.query.tasks;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.xstore.protocol.ApiError;
 import io.xstore.query.engine.Scope;
 import io.xstore.query.engine.WireDocuments;
 import io.xstore.readmodel.Collections;
+import io.xstore.readmodel.OwnedDocuments;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -96,7 +96,7 @@ public class TaskParameterViews {
     private Map<String, Map<String, Object>> load(List<String> ids, Scope scope, String field, boolean mustExist) {
         MongoCollection<Document> tasks = db.getCollection(Collections.TASKS);
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
-        tasks.find(Filters.and(scope.toFilter(), Filters.in("_id", ids))).projection(Projections.include(field))
+        OwnedDocuments.byIds(tasks, ids, scope.ownership(), Projections.include(field))
                 .forEach(doc -> found.put(doc.getString("_id"), WireDocuments.render(doc)));
         if (mustExist) {
             List<String> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();

@@ -10,6 +10,8 @@ import io.xstore.protocol.CallContext;
 import io.xstore.protocol.Fields;
 import io.xstore.readmodel.Collections;
 import io.xstore.readmodel.MongoKeys;
+import io.xstore.readmodel.OwnedDocuments;
+import io.xstore.readmodel.Ownership;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -50,7 +52,7 @@ public class UsersReadEndpoints {
     @ApiEndpoint("users.get_by_id")
     public Object getById(CallContext ctx) {
         String id = Fields.requireString(ctx.body(), "user");
-        Document user = users.find(Filters.and(Filters.eq("_id", id), Filters.eq("company", ctx.company()))).first();
+        Document user = OwnedDocuments.byId(users, id, Ownership.company(ctx.company()));
         if (user == null) {
             throw ApiError.INVALID_USER_ID.toException(Map.of("id", id));
         }

@@ -2,10 +2,11 @@ package io.xstore.server.events;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.xstore.command.events.EventTargets;
 import io.xstore.readmodel.Collections;
+import io.xstore.readmodel.OwnedDocuments;
+import io.xstore.readmodel.Ownership;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,8 @@ public class ReadModelEventTargets implements EventTargets {
     @Override
     public Optional<EventTarget> find(String id, boolean model, String company) {
         MongoCollection<Document> collection = model ? models : tasks;
-        Document doc = collection.find(Filters.and(Filters.eq("_id", id), Filters.eq("company", company)))
-                .projection(Projections.include("company", "status", "ready")).first();
+        Document doc = OwnedDocuments.byId(collection, id, Ownership.company(company),
+                Projections.include("company", "status", "ready"));
         if (doc == null) {
             return Optional.empty();
         }

@@ -2,10 +2,11 @@ package io.xstore.server.wiring;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.xstore.command.task.TaskLiveness;
 import io.xstore.readmodel.Collections;
+import io.xstore.readmodel.OwnedDocuments;
+import io.xstore.readmodel.Ownership;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,8 @@ public class ReadModelTaskLiveness implements TaskLiveness {
 
     @Override
     public boolean hasLiveWorker(String taskId, String company) {
-        Document task = tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("company", company)))
-                .projection(Projections.include("last_worker", "last_update")).first();
+        Document task = OwnedDocuments.byId(tasks, taskId, Ownership.company(company),
+                Projections.include("last_worker", "last_update"));
         if (task == null) {
             return false;
         }

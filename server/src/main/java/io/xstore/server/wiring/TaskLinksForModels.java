@@ -2,7 +2,6 @@ package io.xstore.server.wiring;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.task.AddOrUpdateTaskModelCommand;
@@ -14,6 +13,8 @@ import io.xstore.command.task.StatusOutcome;
 import io.xstore.protocol.ApiException;
 import io.xstore.protocol.WireDates;
 import io.xstore.readmodel.Collections;
+import io.xstore.readmodel.OwnedDocuments;
+import io.xstore.readmodel.Ownership;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -43,14 +44,14 @@ public class TaskLinksForModels implements ModelTaskLinks {
     /** Public tasks (company "") count: a model may name one as its creating task. */
     @Override
     public boolean taskExists(String taskId, String company) {
-        return tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.in("company", company, "")))
-                .projection(Projections.include("_id")).first() != null;
+        return OwnedDocuments.byId(tasks, taskId, Ownership.companyOrPublic(company),
+                Projections.include("_id")) != null;
     }
 
     @Override
     public Map<String, Object> publishTask(String taskId, boolean force, AuditEntry audit) {
-        Document task = tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("company", audit.companyId())))
-                .projection(Projections.include("status")).first();
+        Document task = OwnedDocuments.byId(tasks, taskId, Ownership.company(audit.companyId()),
+                Projections.include("status"));
         if (task == null) {
             return null;
         }
