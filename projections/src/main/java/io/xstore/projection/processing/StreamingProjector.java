@@ -2,6 +2,7 @@ package io.xstore.projection.processing;
 
 import io.xstore.projection.store.ReadModelStore;
 import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
@@ -43,7 +44,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamingProjector.class);
     private static final Duration IDLE_WAIT = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
-    private static final Duration SAVE_IDLE_POSITION_EVERY = Duration.ofSeconds(1);
+    private static final Duration SAVE_POSITION_EVERY = Duration.ofMillis(200);
 
     private final String name;
     private final EventHandlerInvoker invoker;
@@ -61,6 +62,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     private volatile int failedAttempts;
     private volatile String lastError;
     private long savedAt;
+    private boolean unsaved;
 
     public StreamingProjector(String name, EventHandlerInvoker invoker, EventFeed feed, ReadModelStore store,
                               ProjectorPositions positions, ProjectorProgress progress, ProjectorSettings settings) {
@@ -133,12 +135,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         }
         worker = null;
         if (thread != null) {
-            try {
-                save(position);
-            } catch (RuntimeException e) {
-                log.warn("projection {}: could not store position {} at stop ({}); the next start reads the "
-                        + "unhandled tail again", name, position, e.toString());
-            }
+            saveQuietly();
         }
         state = ProjectorState.STOPPED;
         progress.advanced();
@@ -188,6 +185,9 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         while (running) {
             long head = feed.head();
             if (position >= head) {
+                if (unsaved) {
+                    saveQuietly();
+                }
                 LockSupport.parkNanos(IDLE_WAIT.toNanos());
                 continue;
             }
@@ -215,16 +215,18 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     /** Applies the events in one batch; false (nothing written) when one of them failed. */
     private boolean apply(List<TrackedEventMessage<?>> events) {
         try (ReadModelStore.Batch batch = store.open()) {
+            batch.expect(aggregateIds(events));
             boolean handled = false;
             for (TrackedEventMessage<?> event : events) {
                 handled |= handle(event);
             }
             batch.flush();
             long last = positionOf(events.get(events.size() - 1));
-            if (handled || System.nanoTime() - savedAt > SAVE_IDLE_POSITION_EVERY.toNanos()) {
+            position = last;
+            unsaved |= handled;
+            if (System.nanoTime() - savedAt > SAVE_POSITION_EVERY.toNanos()) {
                 save(last);
             }
-            position = last;
         } catch (Exception e) {
             if (events.size() == 1) {
                 failed(positionOf(events.get(0)), events.get(0).getPayloadType().getSimpleName(), e);
@@ -250,10 +252,33 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         }
     }
 
-    /** Stores the position; events it skips without handling them need not be, as reading them again is harmless. */
+    /**
+     * Stores the position. Not after every batch: a stored position that lags only means that a restart after a
+     * crash applies a few more events again, which changes nothing.
+     */
     private void save(long applied) {
         positions.save(name, applied);
         savedAt = System.nanoTime();
+        unsaved = false;
+    }
+
+    private void saveQuietly() {
+        try {
+            save(position);
+        } catch (RuntimeException e) {
+            log.warn("projection {}: could not store position {} ({}); a restart applies the events after the "
+                    + "stored one again", name, position, e.toString());
+        }
+    }
+
+    private static List<String> aggregateIds(List<TrackedEventMessage<?>> events) {
+        List<String> ids = new ArrayList<>(events.size());
+        for (TrackedEventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+                ids.add(domain.getAggregateIdentifier());
+            }
+        }
+        return ids;
     }
 
     /** Returns whether a handler took the event. */

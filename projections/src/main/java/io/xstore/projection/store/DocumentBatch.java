@@ -14,10 +14,12 @@ import org.bson.conversions.Bson;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The read-model documents one batch of events touches, changed in memory and written once per document when the
@@ -31,10 +33,14 @@ final class DocumentBatch {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoDatabase database;
+    private final DocumentCache cache;
     private final Map<String, Map<String, Entry>> collections = new LinkedHashMap<>();
+    private final Set<String> candidates = new HashSet<>();
+    private final Set<String> prefetched = new HashSet<>();
 
-    DocumentBatch(MongoDatabase database) {
+    DocumentBatch(MongoDatabase database, DocumentCache cache) {
         this.database = database;
+        this.cache = cache;
     }
 
     /** One document: as read ({@code known} false when the handlers replaced it unread), and as it is now. */
@@ -43,6 +49,14 @@ final class DocumentBatch {
         boolean known;
         Document current;
         boolean dirty;
+    }
+
+    /**
+     * Ids the batch's events are about (their aggregates): the first document a collection needs from MongoDB brings
+     * those of them it holds in the same query, so a batch reads each collection once instead of once per document.
+     */
+    void expect(Collection<String> ids) {
+        candidates.addAll(ids);
     }
 
     Document find(String collection, String id) {
@@ -79,11 +93,13 @@ final class DocumentBatch {
     /** Set-wide changes go to MongoDB at once, after what this batch holds of the collection. */
     void updateMany(String collection, Bson filter, Bson update) {
         flush(collection);
+        cache.invalidate(collection);
         database.getCollection(collection).updateMany(filter, update);
     }
 
     void clear(String collection) {
         collections.remove(collection);
+        cache.invalidate(collection);
         database.getCollection(collection).deleteMany(new Document());
     }
 
@@ -113,6 +129,13 @@ final class DocumentBatch {
         if (!writes.isEmpty()) {
             database.getCollection(collection).bulkWrite(writes, UNORDERED);
         }
+        entries.forEach((id, entry) -> {
+            if (entry.current != null) {
+                cache.put(collection, id, entry.current);
+            } else {
+                cache.invalidate(collection, id);
+            }
+        });
         return writes.size();
     }
 
@@ -154,12 +177,35 @@ final class DocumentBatch {
             entries.put(id, entry);
         }
         if (load && !entry.known && !entry.dirty) {
-            Document stored = database.getCollection(collection).find(Filters.eq("_id", id)).first();
-            entry.original = stored;
-            entry.current = stored == null ? null : deepCopy(stored);
-            entry.known = true;
+            Document cached = cache.get(collection, id);
+            if (cached != null) {
+                loaded(entry, cached);
+            } else if (candidates.contains(id) && prefetched.add(collection)) {
+                prefetch(collection, entries);
+            }
+            if (!entry.known) {
+                loaded(entry, database.getCollection(collection).find(Filters.eq("_id", id)).first());
+            }
         }
         return entry;
+    }
+
+    /** Loads every candidate this batch has not touched in the collection; those MongoDB lacks are known absent. */
+    private void prefetch(String collection, Map<String, Entry> entries) {
+        List<String> ids = candidates.stream().filter(id -> !entries.containsKey(id) || !entries.get(id).known
+                && !entries.get(id).dirty).filter(id -> cache.get(collection, id) == null).toList();
+        Map<String, Document> found = new HashMap<>();
+        database.getCollection(collection).find(Filters.in("_id", ids))
+                .forEach(document -> found.put(document.getString("_id"), document));
+        for (String id : ids) {
+            loaded(entries.computeIfAbsent(id, key -> new Entry()), found.get(id));
+        }
+    }
+
+    private static void loaded(Entry entry, Document stored) {
+        entry.original = stored;
+        entry.current = stored == null ? null : deepCopy(stored);
+        entry.known = true;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,8 @@ package io.xstore.projection.store;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+
 /**
  * Where the projections write the MongoDB read models. A projector opens a {@link Batch} around a batch of events, so
  * the handlers' changes are folded per document and written once when it closes; outside a batch (a test calling a
@@ -11,11 +13,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadModelStore {
 
+    private static final int CACHED_DOCUMENTS = 5_000;
+
     private final MongoDatabase database;
+    private final DocumentCache cache = new DocumentCache(CACHED_DOCUMENTS);
     private final ThreadLocal<DocumentBatch> current = new ThreadLocal<>();
 
     public ReadModelStore(MongoDatabase database) {
         this.database = database;
+    }
+
+    /** To be called by whatever changes a read-model document outside the projectors (liveness updates). */
+    public void invalidate(String collection, String id) {
+        cache.invalidate(collection, id);
     }
 
     public MongoDatabase database() {
@@ -31,7 +41,7 @@ public class ReadModelStore {
         if (current.get() != null) {
             throw new IllegalStateException("a read-model batch is already open on this thread");
         }
-        DocumentBatch batch = new DocumentBatch(database);
+        DocumentBatch batch = new DocumentBatch(database, cache);
         current.set(batch);
         return new Batch(batch);
     }
@@ -39,7 +49,7 @@ public class ReadModelStore {
     /** The open batch of this thread, or a throwaway one the caller flushes at once. */
     DocumentBatch batch() {
         DocumentBatch batch = current.get();
-        return batch != null ? batch : new DocumentBatch(database);
+        return batch != null ? batch : new DocumentBatch(database, cache);
     }
 
     boolean inBatch() {
@@ -50,20 +60,34 @@ public class ReadModelStore {
     public final class Batch implements AutoCloseable {
 
         private final DocumentBatch documents;
+        private boolean flushed;
 
         private Batch(DocumentBatch documents) {
             this.documents = documents;
         }
 
-        /** Writes what the handlers changed; returns the number of documents written. */
-        public int flush() {
-            return documents.flush();
+        /** The ids the batch's events are about, read together when a collection is first needed. */
+        public void expect(Collection<String> ids) {
+            documents.expect(ids);
         }
 
-        /** Ends the batch; whatever was not flushed is dropped (a failed batch leaves no trace). */
+        /** Writes what the handlers changed; returns the number of documents written. */
+        public int flush() {
+            int written = documents.flush();
+            flushed = true;
+            return written;
+        }
+
+        /**
+         * Ends the batch; whatever was not flushed is dropped. After a failure the cache is dropped too, as a partly
+         * written batch may have left MongoDB different from it.
+         */
         @Override
         public void close() {
             current.remove();
+            if (!flushed) {
+                cache.clear();
+            }
         }
     }
 }

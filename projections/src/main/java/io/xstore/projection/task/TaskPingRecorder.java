@@ -1,11 +1,11 @@
 package io.xstore.projection.task;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.xstore.api.task.RecordTaskPingCommand;
+import io.xstore.projection.store.ReadModelStore;
 import io.xstore.readmodel.Collections;
 import io.xstore.readmodel.OwnedDocuments;
 import io.xstore.readmodel.Ownership;
@@ -29,9 +29,11 @@ import java.util.List;
 public class TaskPingRecorder {
 
     private final MongoCollection<Document> tasks;
+    private final ReadModelStore store;
 
-    public TaskPingRecorder(MongoDatabase database) {
-        this.tasks = database.getCollection(Collections.TASKS);
+    public TaskPingRecorder(ReadModelStore store) {
+        this.tasks = store.database().getCollection(Collections.TASKS);
+        this.store = store;
     }
 
     @CommandHandler
@@ -49,6 +51,7 @@ public class TaskPingRecorder {
             updates.add(Updates.set("active_duration", seconds));
         }
         tasks.updateOne(Filters.eq("_id", command.taskId()), Updates.combine(updates));
+        store.invalidate(Collections.TASKS, command.taskId());
         return true;
     }
 }

@@ -100,7 +100,7 @@ class StreamingProjectorTest {
     }
 
     @Test
-    void foldsABatchIntoEachDocumentAndStoresThePositionAfterIt() {
+    void foldsABatchIntoEachDocumentAndStoresThePositionByTheStop() {
         for (int i = 0; i < 50; i++) {
             feed.append(new Created("d" + i));
         }
@@ -109,9 +109,10 @@ class StreamingProjectorTest {
                 feed.append(new Counted("d" + i, v));
             }
         }
-        start(new Counter(store), ProjectorSettings.readModel());
+        StreamingProjector projector = start(new Counter(store), ProjectorSettings.readModel());
 
         assertThat(progress.await(feed.head(), Duration.ofSeconds(10))).isTrue();
+        projector.shutDown();
 
         assertThat(doc("d7").getList("values", Integer.class)).hasSize(20).endsWith(19, 20);
         assertThat(doc("d7").get("last")).isEqualTo(20);

@@ -56,8 +56,9 @@ class TaskProjectionTest {
     @BeforeEach
     void setUp() {
         MongoDatabase database = EmbeddedMongo.freshDatabase();
-        projection = new TaskProjection(new ReadModelStore(database));
-        pings = new TaskPingRecorder(database);
+        ReadModelStore store = new ReadModelStore(database);
+        projection = new TaskProjection(store);
+        pings = new TaskPingRecorder(store);
         tasks = database.getCollection(Collections.TASKS);
     }
 
