@@ -7,7 +7,7 @@ package io.xstore.projection.processing;
 public record ProjectorSettings(int liveBatch, int catchUpBatch, boolean startAtHead) {
 
     public static ProjectorSettings readModel() {
-        return new ProjectorSettings(1_000, 20_000, false);
+        return new ProjectorSettings(1_000, 5_000, false);
     }
 
     public static ProjectorSettings sideEffects() {

@@ -109,8 +109,13 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         OptionalLong stored = positions.load(name);
         if (stored.isPresent()) {
             position = stored.getAsLong();
+        } else if (settings.startAtHead()) {
+            position = feed.head();
+            save(position);
         } else {
-            position = settings.startAtHead() ? feed.head() : -1;
+            // read models without a position are new (or lost theirs): start them from empty, as a replay
+            invoker.performReset();
+            position = -1;
             save(position);
         }
         running = true;
@@ -187,6 +192,9 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
             if (position >= head) {
                 if (unsaved) {
                     saveQuietly();
+                }
+                if (replayable()) {
+                    store.settled();
                 }
                 LockSupport.parkNanos(IDLE_WAIT.toNanos());
                 continue;

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -34,13 +35,15 @@ final class DocumentBatch {
 
     private final MongoDatabase database;
     private final DocumentCache cache;
+    private final EmptiedCollections emptied;
     private final Map<String, Map<String, Entry>> collections = new LinkedHashMap<>();
     private final Set<String> candidates = new HashSet<>();
     private final Set<String> prefetched = new HashSet<>();
 
-    DocumentBatch(MongoDatabase database, DocumentCache cache) {
+    DocumentBatch(MongoDatabase database, DocumentCache cache, EmptiedCollections emptied) {
         this.database = database;
         this.cache = cache;
+        this.emptied = emptied;
     }
 
     /** One document: as read ({@code known} false when the handlers replaced it unread), and as it is now. */
@@ -101,6 +104,7 @@ final class DocumentBatch {
         collections.remove(collection);
         cache.invalidate(collection);
         database.getCollection(collection).deleteMany(new Document());
+        emptied.emptied(collection);
     }
 
     /** Writes every changed document; returns how many were written. */
@@ -132,6 +136,7 @@ final class DocumentBatch {
         entries.forEach((id, entry) -> {
             if (entry.current != null) {
                 cache.put(collection, id, entry.current);
+                emptied.written(collection, id);
             } else {
                 cache.invalidate(collection, id);
             }
@@ -144,7 +149,10 @@ final class DocumentBatch {
         if (entry.current == null) {
             return entry.known && entry.original == null ? null : new DeleteOneModel<>(byId);
         }
-        if (!entry.known || entry.original == null) {
+        if (entry.known && entry.original == null) {
+            return new InsertOneModel<>(entry.current);
+        }
+        if (!entry.known) {
             return new ReplaceOneModel<>(byId, entry.current, UPSERT);
         }
         Document set = new Document();
@@ -180,6 +188,8 @@ final class DocumentBatch {
             Document cached = cache.get(collection, id);
             if (cached != null) {
                 loaded(entry, cached);
+            } else if (emptied.knownAbsent(collection, id)) {
+                loaded(entry, null);
             } else if (candidates.contains(id) && prefetched.add(collection)) {
                 prefetch(collection, entries);
             }
@@ -193,7 +203,8 @@ final class DocumentBatch {
     /** Loads every candidate this batch has not touched in the collection; those MongoDB lacks are known absent. */
     private void prefetch(String collection, Map<String, Entry> entries) {
         List<String> ids = candidates.stream().filter(id -> !entries.containsKey(id) || !entries.get(id).known
-                && !entries.get(id).dirty).filter(id -> cache.get(collection, id) == null).toList();
+                && !entries.get(id).dirty).filter(id -> cache.get(collection, id) == null)
+                .filter(id -> !emptied.knownAbsent(collection, id)).toList();
         Map<String, Document> found = new HashMap<>();
         database.getCollection(collection).find(Filters.in("_id", ids))
                 .forEach(document -> found.put(document.getString("_id"), document));

@@ -17,6 +17,7 @@ public class ReadModelStore {
 
     private final MongoDatabase database;
     private final DocumentCache cache = new DocumentCache(CACHED_DOCUMENTS);
+    private final EmptiedCollections emptied = new EmptiedCollections();
     private final ThreadLocal<DocumentBatch> current = new ThreadLocal<>();
 
     public ReadModelStore(MongoDatabase database) {
@@ -36,12 +37,20 @@ public class ReadModelStore {
         return new ReadModelCollection(name, this);
     }
 
-    /** Binds a batch to this thread until {@link Batch#close()}. */
+    /** The projectors have caught up: documents of emptied collections are no longer tracked (see {@link #open}). */
+    public void settled() {
+        emptied.forget();
+    }
+
+    /**
+     * Binds a batch to this thread until {@link Batch#close()}. After a collection was emptied (a replay), the batches
+     * know which of its documents exist without asking MongoDB, until {@link #settled()}.
+     */
     public Batch open() {
         if (current.get() != null) {
             throw new IllegalStateException("a read-model batch is already open on this thread");
         }
-        DocumentBatch batch = new DocumentBatch(database, cache);
+        DocumentBatch batch = new DocumentBatch(database, cache, emptied);
         current.set(batch);
         return new Batch(batch);
     }
@@ -49,7 +58,7 @@ public class ReadModelStore {
     /** The open batch of this thread, or a throwaway one the caller flushes at once. */
     DocumentBatch batch() {
         DocumentBatch batch = current.get();
-        return batch != null ? batch : new DocumentBatch(database, cache);
+        return batch != null ? batch : new DocumentBatch(database, cache, emptied);
     }
 
     boolean inBatch() {
