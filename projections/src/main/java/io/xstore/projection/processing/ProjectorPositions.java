@@ -37,9 +37,4 @@ public class ProjectorPositions {
                 new Document("_id", projector).append(POSITION, position).append("updated", new Date()),
                 new ReplaceOptions().upsert(true));
     }
-
-    /** Forgets every position (a new event store: positions of the old one mean nothing). */
-    public void clear() {
-        positions.deleteMany(new Document());
-    }
 }

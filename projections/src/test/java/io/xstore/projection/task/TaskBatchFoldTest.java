@@ -17,7 +17,6 @@ import io.xstore.api.task.TaskHyperParamsEditedEvent;
 import io.xstore.api.task.TaskIterationReportedEvent;
 import io.xstore.api.task.TaskModelAttachedEvent;
 import io.xstore.api.task.TaskModelEntry;
-import io.xstore.api.task.TaskModels;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
 import io.xstore.api.task.TaskStatusChangedEvent;
@@ -49,19 +48,10 @@ class TaskBatchFoldTest {
     private static final AuditEntry AUDIT = new AuditEntry("user1", "Jane", "company1", T0, "call0");
     private static final AuditEntry LATER = new AuditEntry("user2", "John", "company1", T1, "call1");
 
-    private static TaskContent content() {
-        return new TaskContent("demo", "training", "Auto-generated", "project1", null, List.of("b", "a"),
-                List.of("development"), Map.of("binary", "python", "repository", "git@x"),
-                Map.of("framework", "torch", "artifacts", List.of(
-                        Map.of("key", "zeta", "mode", "output"), Map.of("key", "alpha", "mode", "input"))),
-                Map.of("Args", Map.of("a.b", Map.of("section", "Args", "name", "a.b", "value", "1"))),
-                Map.of(), TaskModels.empty(), Map.of(), Map.of("progress", "0"), Map.of());
-    }
-
     private static List<Consumer<TaskProjection>> history() {
         List<Consumer<TaskProjection>> events = new ArrayList<>();
-        events.add(p -> p.on(new TaskCreatedEvent(TASK, content(), null, AUDIT)));
-        events.add(p -> p.on(new TaskCreatedEvent(OTHER, content(), null, AUDIT)));
+        events.add(p -> p.on(new TaskCreatedEvent(TASK, TaskProjectionTest.content(), null, AUDIT)));
+        events.add(p -> p.on(new TaskCreatedEvent(OTHER, TaskProjectionTest.content(), null, AUDIT)));
         events.add(p -> p.on(new TaskCreatedEvent(CHILD, new TaskContent("child", "testing", "", null, OTHER, null,
                 null, null, null, null, null, null, null, null, null), null, AUDIT)));
         events.add(p -> p.on(new TaskStatusChangedEvent(TASK, TaskStatus.CREATED, TaskStatus.IN_PROGRESS, "", "", T0,

@@ -62,7 +62,8 @@ class TaskProjectionTest {
         tasks = database.getCollection(Collections.TASKS);
     }
 
-    private static TaskContent content() {
+    /** A task as the SDK creates it; shared with the other task projection tests. */
+    static TaskContent content() {
         return new TaskContent("demo", "training", "Auto-generated", "project1", null, List.of("b", "a"),
                 List.of("development"), Map.of("binary", "python", "repository", "git@x"),
                 Map.of("framework", "torch", "artifacts", List.of(

@@ -1,18 +1,21 @@
 package io.xstore.server.config;
 
+import io.xstore.command.events.MetricEventsCleanup;
 import io.xstore.command.project.ProjectNamesProjector;
 import io.xstore.projection.processing.EventFeed;
 import io.xstore.projection.processing.ProjectorPositions;
 import io.xstore.projection.processing.ProjectorProgress;
 import io.xstore.projection.processing.ProjectorSettings;
 import io.xstore.projection.processing.StreamingProjector;
-import io.xstore.projection.replay.ProjectionPositions;
 import io.xstore.projection.store.ReadModelStore;
+import io.xstore.server.files.FileCleanupEvents;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.Set;
 
 /**
  * The MongoDB projections share one {@link StreamingProjector}: batches folded per document, one position to wait on,
@@ -24,19 +27,22 @@ import org.springframework.context.annotation.Configuration;
 public class EventProcessingConfig {
 
     static final String READ_MODELS = "read-models";
+    /** Groups that act on the world (delete metric events, files) rather than build read models. */
+    static final Set<String> SIDE_EFFECTS = Set.of(MetricEventsCleanup.PROCESSING_GROUP,
+            FileCleanupEvents.PROCESSING_GROUP);
 
     @Autowired
     void configure(EventProcessingConfigurer configurer, ObjectProvider<EventFeed> feed,
                    ObjectProvider<ReadModelStore> store, ObjectProvider<ProjectorPositions> positions,
                    ObjectProvider<ProjectorProgress> progress) {
         configurer.assignProcessingGroup(group -> ProjectNamesProjector.PROCESSING_GROUP.equals(group)
-                || ProjectionPositions.SIDE_EFFECT_PROCESSORS.contains(group) ? group : READ_MODELS);
+                || SIDE_EFFECTS.contains(group) ? group : READ_MODELS);
         // Axon's default logs a failing handler and skips its event; a projector must retry it instead
         configurer.registerDefaultListenerInvocationErrorHandler(axon -> PropagatingErrorHandler.instance());
         configurer.registerEventProcessor(READ_MODELS, (name, axon, invoker) -> new StreamingProjector(name, invoker,
                 feed.getObject(), store.getObject(), positions.getObject(), progress.getObject(),
                 ProjectorSettings.readModel()));
-        for (String group : ProjectionPositions.SIDE_EFFECT_PROCESSORS) {
+        for (String group : SIDE_EFFECTS) {
             configurer.registerEventProcessor(group, (name, axon, invoker) -> new StreamingProjector(name, invoker,
                     feed.getObject(), store.getObject(), positions.getObject(), progress.getObject(),
                     ProjectorSettings.sideEffects()));
