@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStoreException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -48,12 +49,30 @@ final class EmbeddedMongo implements EmbeddedService {
             discardFileOfEarlierRun();
             backend = new MemoryBackend();
         } else {
-            backend = new H2Backend(dir.resolve(FILE_NAME).toString());
+            backend = openFile(dir.resolve(FILE_NAME));
         }
         server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    /**
+     * Opens the file; one MVStore cannot read is set aside and a new one started, from which the projectors rebuild
+     * the read models (they hold nothing the event store does not).
+     */
+    private static MongoBackend openFile(Path file) throws IOException {
+        try {
+            return new H2Backend(file.toString());
+        } catch (MVStoreException e) {
+            Path aside = file.resolveSibling(FILE_NAME + ".unreadable-" + System.currentTimeMillis());
+            Files.move(file, aside);
+            log.error("the embedded MongoDB file {} cannot be read ({}); moved it to {} and started a new one: "
+                    + "the read models are rebuilt from the event store, pending file deletions and logouts of "
+                    + "that file are lost",
+                    file, e.getMessage(), aside);
+            return new H2Backend(file.toString());
+        }
     }
 
     /** The file of an on-disk run would go stale now; without it, a later on-disk start replays the store. */

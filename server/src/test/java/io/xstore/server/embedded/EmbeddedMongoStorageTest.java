@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,18 @@ class EmbeddedMongoStorageTest {
         runOnce(MongoStorage.MEMORY, uri -> { });
 
         runOnce(MongoStorage.DISK, uri -> assertThat(count(uri)).isZero());
+    }
+
+    @Test
+    void anUnreadableFileIsSetAsideAndANewOneStarted() throws Exception {
+        Files.write(dir.resolve("mongo.mv.db"), new byte[64 * 1024]);
+
+        runOnce(MongoStorage.DISK, uri -> assertThat(count(uri)).isZero());
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("mongo.mv.db.unreadable-"));
+        }
     }
 
     private interface Check {
