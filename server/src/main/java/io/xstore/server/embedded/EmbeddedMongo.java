@@ -2,7 +2,6 @@ package io.xstore.server.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStoreException;
 import java.io.IOException;
@@ -63,7 +62,7 @@ final class EmbeddedMongo implements EmbeddedService {
      */
     private static MongoBackend openFile(Path file) throws IOException {
         try {
-            return new H2Backend(file.toString());
+            return new H2FileBackend(file.toString());
         } catch (MVStoreException e) {
             Path aside = file.resolveSibling(FILE_NAME + ".unreadable-" + System.currentTimeMillis());
             Files.move(file, aside);
@@ -71,7 +70,7 @@ final class EmbeddedMongo implements EmbeddedService {
                     + "the read models are rebuilt from the event store, pending file deletions and logouts of "
                     + "that file are lost",
                     file, e.getMessage(), aside);
-            return new H2Backend(file.toString());
+            return new H2FileBackend(file.toString());
         }
     }
 
