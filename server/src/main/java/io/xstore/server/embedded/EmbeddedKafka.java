@@ -78,6 +78,9 @@ final class EmbeddedKafka implements EmbeddedService {
         p.put("group.initial.rebalance.delay.ms", "0");
         // faster broker registration and unfencing at start (the default heartbeat is 2 s)
         p.put("broker.heartbeat.interval.ms", "500");
+        // after a kill -9 the controller keeps the dead incarnation's session until it expires (default 9 s), and
+        // the restarted broker is not unfenced before that
+        p.put("broker.session.timeout.ms", "3000");
         return p;
     }
 
