@@ -79,8 +79,8 @@ final class EmbeddedKafka implements EmbeddedService {
         // faster broker registration and unfencing at start (the default heartbeat is 2 s)
         p.put("broker.heartbeat.interval.ms", "500");
         // after a kill -9 the controller keeps the dead incarnation's session until it expires (default 9 s), and
-        // the restarted broker is not unfenced before that
-        p.put("broker.session.timeout.ms", "3000");
+        // the restarted broker is not unfenced before that; much shorter would fence a busy broker
+        p.put("broker.session.timeout.ms", "4000");
         return p;
     }
 

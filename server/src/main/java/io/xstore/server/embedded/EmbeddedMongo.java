@@ -3,6 +3,7 @@ package io.xstore.server.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.xstore.server.embedded.h2.H2FileBackend;
 import org.h2.mvstore.MVStoreException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -62,7 +63,7 @@ final class EmbeddedMongo implements EmbeddedService {
      */
     private static MongoBackend openFile(Path file) throws IOException {
         try {
-            return new H2FileBackend(file.toString());
+            return H2FileBackend.open(file);
         } catch (MVStoreException e) {
             Path aside = file.resolveSibling(FILE_NAME + ".unreadable-" + System.currentTimeMillis());
             Files.move(file, aside);
@@ -70,7 +71,7 @@ final class EmbeddedMongo implements EmbeddedService {
                     + "the read models are rebuilt from the event store, pending file deletions and logouts of "
                     + "that file are lost",
                     file, e.getMessage(), aside);
-            return new H2FileBackend(file.toString());
+            return H2FileBackend.open(file);
         }
     }
 

@@ -1,0 +1,109 @@
+package io.xstore.server.embedded.h2;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend with the storage formats of {@link DocumentType} and {@link KeyValueType} and the
+ * {@link PlaceholderSecondaryIndex}; map names and layout are the backend's own. A file marks its format in a map
+ * of its own; a file without the mark, written by the plain backend, is copied into the new format once when opened
+ * (see {@link H2FormatUpgrade}).
+ */
+public final class H2FileBackend extends H2Backend {
+
+    private static final String FORMAT_MAP = "xstore.format";
+    private static final String FORMAT_KEY = "storage";
+    private static final String FORMAT = "bson-documents-1";
+
+    private H2FileBackend(MVStore store) {
+        super(store);
+    }
+
+    /** Opens (or creates) the file, upgrading one written in the plain backend's format first. */
+    public static H2FileBackend open(Path file) throws IOException {
+        if (Files.exists(file) && !hasCurrentFormat(file)) {
+            H2FormatUpgrade.run(file, H2FileBackend::openMarked);
+        }
+        return openMarked(file);
+    }
+
+    private static H2FileBackend openMarked(Path file) {
+        MVStore store = MVStore.open(file.toString());
+        MVMap<String, String> format = store.openMap(FORMAT_MAP);
+        format.putIfAbsent(FORMAT_KEY, FORMAT);
+        return new H2FileBackend(store);
+    }
+
+    private static boolean hasCurrentFormat(Path file) {
+        MVStore store = MVStore.open(file.toString());
+        try {
+            return store.hasMap(FORMAT_MAP) && FORMAT.equals(store.<String, String>openMap(FORMAT_MAP).get(FORMAT_KEY));
+        } finally {
+            store.close();
+        }
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        MVStore store = getMvStore();
+        CursorRegistry cursors = getCursorRegistry();
+        // an anonymous subclass: H2Database's constructor opens the collections through these overrides
+        return new H2Database(databaseName, store, cursors) {
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName,
+                                                                     CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(collectionName);
+                MVMap<Object, Document> documents = store.openMap("databases." + namespace,
+                        new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+                MVMap<String, Object> meta = store.openMap("meta." + namespace);
+                return new H2Collection(this, collectionName, options, documents, meta, cursors);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                MVMap<KeyValue, Object> entries = store.openMap(
+                        getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                        new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+                return new MapUniqueIndex(entries, indexName, keys, sparse);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                               List<IndexKey> keys, boolean sparse) {
+                return new PlaceholderSecondaryIndex(indexName, keys);
+            }
+        };
+    }
+
+    /** The plain backend, only to read a file of the old format; its secondary indexes are placeholders too. */
+    static H2Backend legacy(Path file) {
+        return new H2Backend(file.toString()) {
+            @Override
+            protected MongoDatabase openOrCreateDatabase(String databaseName) {
+                return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+                    @Override
+                    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                                       List<IndexKey> keys, boolean sparse) {
+                        return new PlaceholderSecondaryIndex(indexName, keys);
+                    }
+                };
+            }
+        };
+    }
+}

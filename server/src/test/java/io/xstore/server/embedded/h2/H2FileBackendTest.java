@@ -1,0 +1,112 @@
+package io.xstore.server.embedded.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded MongoDB file in its own storage format: what goes in comes out, and old files are carried over. */
+class H2FileBackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyBsonValueComesBackAfterAReopen() throws Exception {
+        Path file = dir.resolve("m.mv.db");
+        Document written = new Document("_id", "t1")
+                .append("int", 7).append("long", 1L << 40).append("double", 0.5).append("bool", true)
+                .append("null", null).append("date", Date.from(Instant.parse("2026-12-06T10:00:00Z")))
+                .append("oid", new ObjectId("0123456789abcdef01234567"))
+                .append("bytes", new Binary(new byte[] {1, 2, 3}))
+                .append("list", List.of("a", 1, new Document("x", List.of())))
+                .append("nested", new Document("deeper", new Document("k", "v")));
+        with(H2FileBackend.open(file), tasks -> tasks.insertOne(written));
+
+        with(H2FileBackend.open(file), tasks -> assertThat(tasks.find(Filters.eq("_id", "t1")).first())
+                .isEqualTo(written));
+    }
+
+    @Test
+    void uniqueIndexesStillRefuseDuplicatesOfEveryKeyType() throws Exception {
+        Path file = dir.resolve("m.mv.db");
+        with(H2FileBackend.open(file), tasks -> {
+            tasks.createIndex(Indexes.ascending("company", "name"), new IndexOptions().unique(true));
+            tasks.insertOne(new Document("_id", 1).append("company", "c").append("name", "a"));
+            tasks.insertOne(new Document("_id", 2L).append("company", "c").append("name", 5));
+            tasks.insertOne(new Document("_id", new ObjectId()).append("company", "c").append("name", 2.5));
+        });
+
+        with(H2FileBackend.open(file), tasks -> {
+            for (Object name : List.of("a", 5, 2.5)) {
+                assertThatThrownBy(() -> tasks.insertOne(new Document("company", "c").append("name", name)))
+                        .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            }
+            assertThatThrownBy(() -> tasks.insertOne(new Document("_id", 1)))
+                    .hasMessageContaining("duplicate key");
+            tasks.insertOne(new Document("company", "d").append("name", "a"));
+            assertThat(tasks.countDocuments()).isEqualTo(4);
+            assertThat(tasks.find(Filters.eq("_id", 2L)).first()).containsEntry("name", 5);
+        });
+    }
+
+    @Test
+    void aFileOfThePlainBackendIsUpgradedOnceWithItsIndexes() throws Exception {
+        Path file = dir.resolve("m.mv.db");
+        with(new H2Backend(file.toString()), tasks -> {
+            tasks.createIndex(Indexes.ascending("name"), new IndexOptions().unique(true));
+            tasks.createIndex(Indexes.ascending("status"));
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < 2500; i++) {
+                many.add(new Document("_id", "t" + i).append("name", "task " + i).append("status", "created"));
+            }
+            tasks.insertMany(many);
+        });
+
+        with(H2FileBackend.open(file), tasks -> {
+            assertThat(tasks.countDocuments()).isEqualTo(2500);
+            assertThat(tasks.find(Filters.eq("_id", "t2499")).first()).containsEntry("name", "task 2499");
+            assertThat(tasks.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
+                    .contains("name_1", "status_1");
+            assertThatThrownBy(() -> tasks.insertOne(new Document("name", "task 7")))
+                    .hasMessageContaining("duplicate key");
+        });
+        long upgradedSize = Files.size(file);
+
+        with(H2FileBackend.open(file), tasks -> assertThat(tasks.countDocuments()).isEqualTo(2500));
+        assertThat(Files.size(file)).isLessThanOrEqualTo(upgradedSize * 2);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("m.mv.db");
+        }
+    }
+
+    private static void with(MongoBackend backend, Consumer<MongoCollection<Document>> action) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            action.accept(client.getDatabase("xstore").getCollection("tasks"));
+        } finally {
+            server.shutdown();
+        }
+    }
+}
