@@ -63,6 +63,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     private volatile String lastError;
     private long savedAt;
     private boolean unsaved;
+    private PagePrefetch prefetch;
 
     public StreamingProjector(String name, EventHandlerInvoker invoker, EventFeed feed, ReadModelStore store,
                               ProjectorPositions positions, ProjectorProgress progress, ProjectorSettings settings) {
@@ -120,6 +121,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         }
         running = true;
         state = ProjectorState.RUNNING;
+        prefetch = new PagePrefetch(name, after -> read(after, settings.catchUpBatch()));
         Thread thread = new Thread(this::run, "projector-" + name);
         thread.setDaemon(true);
         worker = thread;
@@ -141,6 +143,10 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         worker = null;
         if (thread != null) {
             saveQuietly();
+        }
+        if (prefetch != null) {
+            prefetch.close();
+            prefetch = null;
         }
         state = ProjectorState.STOPPED;
         progress.advanced();
@@ -187,6 +193,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     }
 
     private void run() {
+        PagePrefetch pages = prefetch;
         while (running) {
             long head = feed.head();
             if (position >= head) {
@@ -199,8 +206,14 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
                 LockSupport.parkNanos(IDLE_WAIT.toNanos());
                 continue;
             }
-            int limit = head - position > settings.liveBatch() ? settings.catchUpBatch() : settings.liveBatch();
-            List<TrackedEventMessage<?>> events = read(limit);
+            boolean catchingUp = head - position > settings.liveBatch();
+            List<TrackedEventMessage<?>> events = pages.take(position);
+            if (events == null) {
+                events = readOrReport(catchingUp ? settings.catchUpBatch() : settings.liveBatch());
+            }
+            if (catchingUp && !events.isEmpty() && head - positionOf(events.get(events.size() - 1)) > 0) {
+                pages.request(positionOf(events.get(events.size() - 1)));
+            }
             if (events.isEmpty()) {
                 LockSupport.parkNanos(IDLE_WAIT.toNanos());
             } else if (!apply(events)) {
@@ -209,14 +222,20 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         }
     }
 
-    private List<TrackedEventMessage<?>> read(int limit) {
-        try (Stream<? extends TrackedEventMessage<?>> stream = feed.readAfter(position)) {
-            List<TrackedEventMessage<?>> events = new ArrayList<>(Math.min(limit, 1024));
-            stream.limit(limit).forEach(events::add);
-            return events;
+    private List<TrackedEventMessage<?>> readOrReport(int limit) {
+        try {
+            return read(position, limit);
         } catch (RuntimeException e) {
             failed(position + 1, "reading the event store", e);
             return List.of();
+        }
+    }
+
+    private List<TrackedEventMessage<?>> read(long after, int limit) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = feed.readAfter(after)) {
+            List<TrackedEventMessage<?>> events = new ArrayList<>(Math.min(limit, 1024));
+            stream.limit(limit).forEach(events::add);
+            return events;
         }
     }
 

@@ -91,7 +91,7 @@ public class MetricEventsConfiguration {
 
     @Bean
     MetricIndexerLifecycle metricIndexerLifecycle(MetricIndexer indexer,
-                                                  @Value("${xstore.events.indexer-start-timeout:120s}")
+                                                  @Value("${xstore.events.indexer-start-timeout:30s}")
                                                   Duration startTimeout) {
         return new MetricIndexerLifecycle(indexer, startTimeout);
     }

@@ -29,6 +29,7 @@ public final class H2FileBackend extends H2Backend {
     private static final String FORMAT_MAP = "xstore.format";
     private static final String FORMAT_KEY = "storage";
     private static final String FORMAT = "bson-documents-1";
+    private static final int RETENTION_MS = 10 * 60 * 1000;
 
     private H2FileBackend(MVStore store) {
         super(store);
@@ -44,6 +45,9 @@ public final class H2FileBackend extends H2Backend {
 
     private static H2FileBackend openMarked(Path file) {
         MVStore store = MVStore.open(file.toString());
+        // chunks a long scan still reads must not be reused meanwhile: with the default 45 s, a query over 100,000
+        // tasks on a loaded machine once failed with "Chunk … not found"
+        store.setRetentionTime(RETENTION_MS);
         MVMap<String, String> format = store.openMap(FORMAT_MAP);
         format.putIfAbsent(FORMAT_KEY, FORMAT);
         return new H2FileBackend(store);
