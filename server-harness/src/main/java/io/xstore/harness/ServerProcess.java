@@ -28,6 +28,7 @@ public final class ServerProcess implements AutoCloseable {
 
     public static final String ACCESS_KEY = "HARNESSACCESSKEY00000000000000";
     public static final String MAIN_CLASS = "io.xstore.server.XstoreServer";
+    private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private final Config config;
     private final String tokenSecret = "harness-token-secret-" + UUID.randomUUID();
@@ -110,7 +111,13 @@ public final class ServerProcess implements AutoCloseable {
     private List<String> command() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + config.heap(),
-                "-XX:+UseSerialGC", "-cp", config.classpath(), MAIN_CLASS));
+                "-XX:+UseSerialGC"));
+        if (isBootJar(config.classpath())) {
+            // a Spring Boot fat jar (the bench run with java -jar): its classes are nested, only its launcher sees them
+            command.addAll(List.of("-Dloader.main=" + MAIN_CLASS, "-cp", config.classpath(), BOOT_LAUNCHER));
+        } else {
+            command.addAll(List.of("-cp", config.classpath(), MAIN_CLASS));
+        }
         properties().forEach((key, value) -> command.add("--" + key + "=" + value));
         return command;
     }
@@ -129,6 +136,17 @@ public final class ServerProcess implements AutoCloseable {
         p.put("xstore.auth.credentials[0].role", "admin");
         p.putAll(config.properties());
         return p;
+    }
+
+    private static boolean isBootJar(String classpath) {
+        if (classpath.contains(java.io.File.pathSeparator) || !classpath.endsWith(".jar")) {
+            return false;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classpath)) {
+            return jar.getEntry("BOOT-INF/") != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

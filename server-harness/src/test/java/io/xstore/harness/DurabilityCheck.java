@@ -85,9 +85,9 @@ final class DurabilityCheck {
         boolean started = !task.isStartAcked();
         for (JsonNode event : events) {
             JsonNode change = event.path("change");
-            edited |= "TaskEditedEvent".equals(event.path("event").asText())
+            edited = edited || "TaskEditedEvent".equals(event.path("event").asText())
                     && comment.equals(change.path("changes").path("comment").asText());
-            started |= "TaskStatusChangedEvent".equals(event.path("event").asText())
+            started = started || "TaskStatusChangedEvent".equals(event.path("event").asText())
                     && "in_progress".equalsIgnoreCase(change.path("to").asText());
         }
         if (!edited) {
