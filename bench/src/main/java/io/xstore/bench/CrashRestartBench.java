@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public final class CrashRestartBench {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+    /** Seeding stops here even below the target; the table says how far it got. */
+    private static final Duration MAX_SEEDING = Duration.ofSeconds(Long.getLong("bench.crash.maxSeedSeconds", 600));
     private static final Pattern EVENT_LOG_LINE = Pattern.compile("event log .*: (\\d+) events of (\\d+) aggregates");
 
     private CrashRestartBench() {
@@ -49,7 +51,8 @@ public final class CrashRestartBench {
             HarnessApi api = server.api();
             long seedBegin = System.nanoTime();
             WriteLoad load = WriteLoad.start(api, threads, WriteLoad.Mix.TASKS_ONLY);
-            while (acknowledged(load) < targetEvents && server.isAlive()) {
+            long seedDeadline = seedBegin + MAX_SEEDING.toNanos();
+            while (acknowledged(load) < targetEvents && server.isAlive() && System.nanoTime() < seedDeadline) {
                 Thread.sleep(200);
             }
             double seedSeconds = (System.nanoTime() - seedBegin) / 1e9;
