@@ -62,9 +62,10 @@ final class WritePathSection {
                 %,d tasks seeded in one project from %d clients; commands from 1 and %d clients, each on its own \
                 task in status created where the command changes the status (tasks.started). The no-op is %s, \
                 an authenticated call that answers a constant. tasks.get_all_ex and its raw twin page through the \
-                tasks of that project still in status created. The replay (all read models reset, every event of the store applied) \
-                runs on the idle server; its raw baselines read the same number of events from the log without \
-                applying them, and bulk-write as many task documents (copies of a seeded one) as there are events.
+                tasks of that project still in status created. The replay (all read models reset, every event of \
+                the store applied) runs on the idle server; its raw baselines read the same number of events from \
+                the log without applying them, and bulk-write as many task documents (copies of a seeded one) as \
+                there are events.
                 """.formatted(settings.manyTasks(), settings.seedThreads(), settings.writeThreads(),
                 QueryBenchmarks.NO_OP));
     }
