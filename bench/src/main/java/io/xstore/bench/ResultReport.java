@@ -52,8 +52,8 @@ final class ResultReport {
         out.append("| benchmark | threads | calls | throughput | p50 ms | p99 ms |\n");
         out.append("|---|---:|---:|---:|---:|---:|\n");
         for (Measurement m : measurements) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d%s | %,.0f %s | %s | %s |%n",
-                    m.name(), m.threads(), m.ops(), m.cutShort() ? "*" : "", m.rate(), m.unit(),
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d%s | %s %s | %s | %s |%n",
+                    m.name(), m.threads(), m.ops(), m.cutShort() ? "*" : "", rate(m), m.unit(),
                     millis(m.p50Millis()), millis(m.p99Millis())));
         }
         if (measurements.stream().anyMatch(Measurement::cutShort)) {
@@ -62,8 +62,13 @@ final class ResultReport {
     }
 
     private static String describe(Measurement m) {
-        return String.format(Locale.ROOT, "%s, %d thread%s: %,.0f %s", m.name(), m.threads(),
-                m.threads() == 1 ? "" : "s", m.rate(), m.unit());
+        return String.format(Locale.ROOT, "%s, %d thread%s: %s %s", m.name(), m.threads(),
+                m.threads() == 1 ? "" : "s", rate(m), m.unit());
+    }
+
+    /** Slow calls (a few per second or less) keep two decimals, so they do not print as 0. */
+    private static String rate(Measurement m) {
+        return String.format(Locale.ROOT, m.rate() < 10 ? "%.2f" : "%,.0f", m.rate());
     }
 
     /** One-shot measurements have no latency distribution. */
