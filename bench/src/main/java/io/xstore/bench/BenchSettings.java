@@ -5,8 +5,9 @@ import java.nio.file.Path;
 
 /**
  * Sizes of one run, each overridable with a system property {@code -Dbench.<name>=<value>}. The defaults keep a run
- * (server start included) within about three minutes on a 2-core machine; every measurement also stops after
- * {@code bench.maxSeconds} and reports what it completed by then.
+ * of the {@code api} section (server start included) within about three minutes on a 2-core machine; every measurement
+ * also stops after {@code bench.maxSeconds} and reports what it completed by then. The {@code write-path} section
+ * first seeds {@code bench.manyTasks} tasks (not time-limited; a few minutes at the default 100,000).
  */
 record BenchSettings(
         int warmup,
@@ -23,6 +24,13 @@ record BenchSettings(
         int rawFinds,
         int rawBatches,
         int maxSeconds,
+        int writeThreads,
+        int commands,
+        int parallelCommands,
+        int manyTasks,
+        int seedThreads,
+        int getAllEx,
+        int rawBulkSize,
         Path dataDir,
         boolean keepData,
         Path resultFile) {
@@ -43,6 +51,13 @@ record BenchSettings(
                 intProperty("rawFinds", 5000),
                 intProperty("rawBatches", 300),
                 intProperty("maxSeconds", 20),
+                intProperty("writeThreads", 8),
+                intProperty("commands", 500),
+                intProperty("parallelCommands", 3000),
+                intProperty("manyTasks", 100_000),
+                intProperty("seedThreads", 8),
+                intProperty("getAllEx", 200),
+                intProperty("rawBulkSize", 1000),
                 pathProperty("dataDir"),
                 Boolean.getBoolean("bench.keepData"),
                 defaultResultFile());

@@ -83,6 +83,11 @@ final class EmbeddedServer implements AutoCloseable {
         return context.getBean(ElasticsearchClient.class);
     }
 
+    /** A bean of the running server, for benchmarks that drive its internals (the rebuilder, the event store). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     String kafkaBootstrapServers() {
         return context.getBean(KafkaConnection.class).bootstrapServers();
     }

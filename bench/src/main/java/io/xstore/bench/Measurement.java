@@ -9,6 +9,11 @@ import java.util.Arrays;
 record Measurement(String name, String unit, int threads, int ops, int unitsPerOp, long elapsedNanos,
                    long[] sortedLatencyNanos, boolean cutShort) {
 
+    /** One long operation (a replay, a full read) of {@code units} units: a rate, but no latency distribution. */
+    static Measurement once(String name, String unit, long units, long elapsedNanos) {
+        return new Measurement(name, unit, 1, Math.toIntExact(units), 1, elapsedNanos, new long[0], false);
+    }
+
     /** Units per second over the wall time of the phase. */
     double rate() {
         return elapsedNanos == 0 ? 0 : (double) ops * unitsPerOp * 1e9 / elapsedNanos;

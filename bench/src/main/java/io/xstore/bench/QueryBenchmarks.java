@@ -1,0 +1,105 @@
+package io.xstore.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.xstore.readmodel.Collections;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Reads over the seeded tasks: tasks.get_by_id beside the cheapest authenticated call (the price of HTTP, JSON and
+ * auth alone), and the UI's task table query (tasks.get_all_ex, one page, filter and sort) beside the same query
+ * run directly against the tasks read-model collection.
+ */
+final class QueryBenchmarks {
+
+    /** An authenticated endpoint that answers a constant: no read model, no command. */
+    static final String NO_OP = "server.report_stats_option";
+    static final List<String> PAGE_FIELDS = List.of("id", "name", "status", "type", "user", "tags", "system_tags",
+            "last_update", "started", "project");
+    private static final List<String> STATUSES = List.of("created");
+    private static final String ORDER = "last_update";
+    /** As the query side sorts: the requested order, then the id (ascending) for a stable page order. */
+    private static final Bson ORDER_BY = Sorts.orderBy(Sorts.descending(ORDER), Sorts.ascending("_id"));
+
+    private final BenchApi api;
+    private final LoadRunner runner;
+    private final BenchSettings settings;
+    private final TaskPool pool;
+
+    QueryBenchmarks(BenchApi api, LoadRunner runner, BenchSettings settings, TaskPool pool) {
+        this.api = api;
+        this.runner = runner;
+        this.settings = settings;
+        this.pool = pool;
+    }
+
+    Measurement noOp() {
+        LoadRunner.Operation op = i -> api.call(NO_OP, Map.of());
+        runner.warmUp(settings.warmup(), 1, op);
+        return runner.measure(NO_OP + " (authenticated no-op)", "ops/s", settings.getById(), 1, 1, op);
+    }
+
+    Measurement getById() {
+        List<String> ids = pool.all();
+        LoadRunner.Operation op = i -> {
+            String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+            JsonNode task = api.call("tasks.get_by_id", Map.of("task", id)).path("task");
+            if (!id.equals(task.path("id").asText())) {
+                throw new IOException("tasks.get_by_id returned another task than " + id);
+            }
+        };
+        runner.warmUp(settings.warmup(), 1, op);
+        return runner.measure("tasks.get_by_id", "ops/s", settings.getById(), 1, 1, op);
+    }
+
+    /** Page {@code i % 10} of 50 created tasks of the project, newest update first. */
+    Measurement getAllEx() {
+        LoadRunner.Operation op = i -> {
+            JsonNode tasks = api.call("tasks.get_all_ex", Map.of("project", List.of(pool.project()),
+                    "status", STATUSES, "order_by", List.of("-" + ORDER), "page", i % 10, "page_size", pageSize(),
+                    "only_fields", PAGE_FIELDS)).path("tasks");
+            if (tasks.size() != pageSize()) {
+                throw new IOException("tasks.get_all_ex returned " + tasks.size() + " tasks, not " + pageSize());
+            }
+        };
+        runner.warmUp(Math.max(3, settings.warmup() / 10), 1, op);
+        return runner.measure("tasks.get_all_ex (project+status, -last_update, page of " + pageSize() + ")",
+                "ops/s", settings.getAllEx(), 1, 1, op);
+    }
+
+    /** The same page straight from the collection: filter, sort, skip, limit and projection. */
+    Measurement rawGetAllEx(MongoDatabase mongo) {
+        MongoCollection<Document> tasks = mongo.getCollection(Collections.TASKS);
+        Document sample = tasks.find(Filters.eq("project", pool.project())).first();
+        if (sample == null) {
+            throw new IllegalStateException("no task of project " + pool.project() + " in the read model");
+        }
+        Bson filter = Filters.and(Filters.in("company", sample.get("company"), ""),
+                Filters.in("project", pool.project()), Filters.in("status", STATUSES),
+                Filters.ne("system_tags", "hidden"));
+        Bson projection = Projections.include(PAGE_FIELDS.stream().filter(f -> !f.equals("id")).toList());
+        LoadRunner.Operation op = i -> {
+            List<Document> page = tasks.find(filter).sort(ORDER_BY).skip(i % 10 * pageSize())
+                    .limit(pageSize()).projection(projection).into(new ArrayList<>());
+            if (page.size() != pageSize()) {
+                throw new IOException("raw page had " + page.size() + " tasks, not " + pageSize());
+            }
+        };
+        runner.warmUp(Math.max(3, settings.warmup() / 10), 1, op);
+        return runner.measure("MongoDB find (same filter, sort, page)", "ops/s", settings.getAllEx(), 1, 1, op);
+    }
+
+    private static int pageSize() {
+        return 50;
+    }
+}

@@ -1,0 +1,122 @@
+package io.xstore.bench;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import io.xstore.command.eventstore.FileEventStorageEngine;
+import io.xstore.projection.replay.ReadModelRebuilder;
+import io.xstore.readmodel.Collections;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * A full read-model rebuild by the server's own {@link ReadModelRebuilder} (every projector reset, the whole store
+ * replayed) on the running, idle server, beside its two halves done raw: reading the event log alone, and writing
+ * as many task documents to MongoDB in bulk as there are events.
+ */
+final class ReplayBenchmarks {
+
+    private static final String RAW_COLLECTION = "bench_raw_replay";
+    private static final Duration REBUILD_TIMEOUT = Duration.ofHours(1);
+    private static final List<String> COUNTED = List.of(Collections.TASKS, Collections.PROJECTS,
+            Collections.MODELS, Collections.USERS, Collections.CREDENTIALS);
+
+    private final EmbeddedServer server;
+    private final LoadRunner runner;
+    private final BenchSettings settings;
+
+    ReplayBenchmarks(EmbeddedServer server, LoadRunner runner, BenchSettings settings) {
+        this.server = server;
+        this.runner = runner;
+        this.settings = settings;
+    }
+
+    /** Fails when a read model holds another number of documents after the replay than before. */
+    Measurement rebuildAll() {
+        MongoDatabase mongo = server.mongoDatabase();
+        Map<String, Long> before = documentCounts(mongo);
+        long start = System.nanoTime();
+        long events = server.bean(ReadModelRebuilder.class).rebuildAll(REBUILD_TIMEOUT,
+                line -> XstoreBench.progress(line));
+        long elapsed = System.nanoTime() - start;
+        Map<String, Long> after = documentCounts(mongo);
+        if (!before.equals(after)) {
+            throw new IllegalStateException("documents per read model before the replay " + before + ", after "
+                    + after);
+        }
+        XstoreBench.progress("read models after the replay as before: " + after);
+        return Measurement.once(String.format("replay: ReadModelRebuilder.rebuildAll (%.1f s)", elapsed / 1e9),
+                "events/s", events, elapsed);
+    }
+
+    /** Every stored event read, upcast and deserialized, as the projectors get them; nothing applied. */
+    Measurement readEventLog() {
+        FileEventStorageEngine engine = server.bean(FileEventStorageEngine.class);
+        long head = engine.head();
+        long start = System.nanoTime();
+        long events;
+        try (var stream = engine.readEvents(0, head)) {
+            events = stream.mapToLong(e -> e.getPayload() == null ? 0 : 1).sum();
+        }
+        long elapsed = System.nanoTime() - start;
+        return Measurement.once(String.format("raw: FileEventStorageEngine.readEvents (%.1f s)", elapsed / 1e9),
+                "events/s", events, elapsed);
+    }
+
+    /** insertMany of {@code documents} copies of a seeded task's document, in bulks of {@code rawBulkSize}. */
+    Measurement mongoInsertMany(long documents, String templateTaskId) {
+        return mongoBulks("raw: MongoDB insertMany", documents, templateTaskId,
+                (raw, batch) -> raw.insertMany(batch));
+    }
+
+    /** The same documents again, as upserting replaces by id: the other way a projector could write them. */
+    Measurement mongoBulkReplace(long documents, String templateTaskId) {
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        return mongoBulks("raw: MongoDB bulkWrite replaceOne upsert", documents, templateTaskId, (raw, batch) -> {
+            List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
+            batch.forEach(doc -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, upsert)));
+            raw.bulkWrite(writes);
+        });
+    }
+
+    void dropRawCollection() {
+        server.mongoDatabase().getCollection(RAW_COLLECTION).drop();
+    }
+
+    private interface BulkWrite {
+        void write(MongoCollection<Document> collection, List<Document> batch);
+    }
+
+    private Measurement mongoBulks(String name, long documents, String templateTaskId, BulkWrite bulk) {
+        MongoCollection<Document> tasks = server.mongoDatabase().getCollection(Collections.TASKS);
+        Document template = tasks.find(Filters.eq("_id", templateTaskId)).first();
+        if (template == null) {
+            throw new IllegalStateException("task " + templateTaskId + " is not in the read model");
+        }
+        MongoCollection<Document> raw = server.mongoDatabase().getCollection(RAW_COLLECTION);
+        int size = settings.rawBulkSize();
+        int bulks = Math.toIntExact((documents + size - 1) / size);
+        return runner.measure(String.format("%s (%d docs per bulk)", name, size), "docs/s", bulks, 1, size, i -> {
+            List<Document> batch = new ArrayList<>(size);
+            for (int j = 0; j < size; j++) {
+                Document copy = new Document(template);
+                copy.put("_id", "raw-" + ((long) i * size + j));
+                batch.add(copy);
+            }
+            bulk.write(raw, batch);
+        });
+    }
+
+    private static Map<String, Long> documentCounts(MongoDatabase mongo) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        COUNTED.forEach(name -> counts.put(name, mongo.getCollection(name).countDocuments()));
+        return counts;
+    }
+}

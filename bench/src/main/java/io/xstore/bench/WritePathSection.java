@@ -1,0 +1,90 @@
+package io.xstore.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Section {@code write-path}: seeds {@code manyTasks} tasks concurrently, then measures the task commands from 1 and
+ * {@code writeThreads} clients, reads by id beside a no-op call, the task table query over all seeded tasks beside
+ * MongoDB, and a full replay of the store beside reading the log and bulk-writing MongoDB raw.
+ */
+final class WritePathSection {
+
+    private WritePathSection() {
+    }
+
+    static ReportSection run(EmbeddedServer server, BenchApi api, LoadRunner runner, BenchSettings settings)
+            throws Exception {
+        // seeding and replay are sized by their counts, not by the time limit of the measured phases
+        LoadRunner unlimited = new LoadRunner(Duration.ofHours(2));
+        TaskPool pool = new TaskPool(api, "bench-write-path");
+        XstoreBench.progress("seeding " + settings.manyTasks() + " tasks from " + settings.seedThreads()
+                + " clients ...");
+        Measurement seeding = XstoreBench.measured(pool.seed(unlimited, settings.manyTasks(),
+                settings.seedThreads()));
+        List<Measurement> all = new ArrayList<>(List.of(seeding));
+
+        CommandBenchmarks commands = new CommandBenchmarks(api, runner, settings, pool);
+        all.addAll(commands.creates());
+        all.addAll(commands.edits());
+        all.addAll(commands.pings());
+        all.addAll(commands.starts());
+
+        QueryBenchmarks queries = new QueryBenchmarks(api, runner, settings, pool);
+        Measurement noOp = XstoreBench.measured(queries.noOp());
+        Measurement getById = XstoreBench.measured(queries.getById());
+        all.addAll(List.of(noOp, getById));
+        // a failing query phase is reported, and the replay still measured
+        List<String> failures = new ArrayList<>();
+        Measurement getAllEx = attempt(queries::getAllEx, failures, all);
+        Measurement rawGetAllEx = attempt(() -> queries.rawGetAllEx(server.mongoDatabase()), failures, all);
+
+        ReplayBenchmarks replay = new ReplayBenchmarks(server, unlimited, settings);
+        Measurement rebuild = XstoreBench.measured(replay.rebuildAll());
+        Measurement readLog = XstoreBench.measured(replay.readEventLog());
+        String template = pool.all().get(0);
+        Measurement insertMany;
+        Measurement replace;
+        try {
+            insertMany = XstoreBench.measured(replay.mongoInsertMany(rebuild.ops(), template));
+            replace = XstoreBench.measured(replay.mongoBulkReplace(rebuild.ops(), template));
+        } finally {
+            replay.dropRawCollection();
+        }
+        all.addAll(List.of(rebuild, readLog, insertMany, replace));
+
+        List<ReportSection.Pair> pairs = new ArrayList<>(List.of(new ReportSection.Pair(getById, noOp)));
+        if (getAllEx != null && rawGetAllEx != null) {
+            pairs.add(new ReportSection.Pair(getAllEx, rawGetAllEx));
+        }
+        pairs.addAll(List.of(
+                new ReportSection.Pair(rebuild, readLog),
+                new ReportSection.Pair(rebuild, insertMany),
+                new ReportSection.Pair(rebuild, replace)));
+        return new ReportSection("Write path (section write-path)", all, pairs, """
+                %,d tasks seeded in one project from %d clients; commands from 1 and %d clients, each on its own \
+                task in status created where the command changes the status (tasks.started). The no-op is %s, \
+                an authenticated call that answers a constant. tasks.get_all_ex and its raw twin page through the \
+                tasks of that project still in status created. The replay (all read models reset, every event of \
+                the store applied) runs on the idle server; its raw baselines read the same number of events from \
+                the log without applying them, and bulk-write as many task documents (copies of a seeded one) as \
+                there are events.
+                %s""".formatted(settings.manyTasks(), settings.seedThreads(), settings.writeThreads(),
+                QueryBenchmarks.NO_OP, failures.stream().map(f -> "\nFAILED: " + f).collect(Collectors.joining())));
+    }
+
+    private static Measurement attempt(Supplier<Measurement> phase, List<String> failures, List<Measurement> all) {
+        try {
+            Measurement m = XstoreBench.measured(phase.get());
+            all.add(m);
+            return m;
+        } catch (RuntimeException e) {
+            XstoreBench.progress("FAILED: " + e.getMessage());
+            failures.add(e.getMessage());
+            return null;
+        }
+    }
+}
