@@ -211,7 +211,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
             if (events == null) {
                 events = readOrReport(catchingUp ? settings.catchUpBatch() : settings.liveBatch());
             }
-            if (catchingUp && !events.isEmpty() && head - positionOf(events.get(events.size() - 1)) > 0) {
+            if (catchingUp && !events.isEmpty() && positionOf(events.get(events.size() - 1)) < head) {
                 pages.request(positionOf(events.get(events.size() - 1)));
             }
             if (events.isEmpty()) {

@@ -37,29 +37,29 @@ public final class H2FileBackend extends H2Backend {
 
     /** Opens (or creates) the file, upgrading one written in the plain backend's format first. */
     public static H2FileBackend open(Path file) throws IOException {
-        if (Files.exists(file) && !hasCurrentFormat(file)) {
-            H2FormatUpgrade.run(file, H2FileBackend::openMarked);
+        if (Files.exists(file)) {
+            MVStore store = MVStore.open(file.toString());
+            if (store.hasMap(FORMAT_MAP) && FORMAT.equals(store.<String, String>openMap(FORMAT_MAP).get(FORMAT_KEY))) {
+                return on(store);
+            }
+            store.close();
+            H2FormatUpgrade.run(file, H2FileBackend::create);
+            return on(MVStore.open(file.toString()));
         }
-        return openMarked(file);
+        return create(file);
     }
 
-    private static H2FileBackend openMarked(Path file) {
+    private static H2FileBackend create(Path file) {
         MVStore store = MVStore.open(file.toString());
+        store.<String, String>openMap(FORMAT_MAP).put(FORMAT_KEY, FORMAT);
+        return on(store);
+    }
+
+    private static H2FileBackend on(MVStore store) {
         // chunks a long scan still reads must not be reused meanwhile: with the default 45 s, a query over 100,000
         // tasks on a loaded machine once failed with "Chunk … not found"
         store.setRetentionTime(RETENTION_MS);
-        MVMap<String, String> format = store.openMap(FORMAT_MAP);
-        format.putIfAbsent(FORMAT_KEY, FORMAT);
         return new H2FileBackend(store);
-    }
-
-    private static boolean hasCurrentFormat(Path file) {
-        MVStore store = MVStore.open(file.toString());
-        try {
-            return store.hasMap(FORMAT_MAP) && FORMAT.equals(store.<String, String>openMap(FORMAT_MAP).get(FORMAT_KEY));
-        } finally {
-            store.close();
-        }
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class H2FileBackend extends H2Backend {
         MVStore store = getMvStore();
         CursorRegistry cursors = getCursorRegistry();
         // an anonymous subclass: H2Database's constructor opens the collections through these overrides
-        return new H2Database(databaseName, store, cursors) {
+        return new PlaceholderIndexDatabase(databaseName, store, cursors) {
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName,
                                                                      CollectionOptions options) {
@@ -86,12 +86,6 @@ public final class H2FileBackend extends H2Backend {
                         new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
                 return new MapUniqueIndex(entries, indexName, keys, sparse);
             }
-
-            @Override
-            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
-                                                               List<IndexKey> keys, boolean sparse) {
-                return new PlaceholderSecondaryIndex(indexName, keys);
-            }
         };
     }
 
@@ -100,14 +94,22 @@ public final class H2FileBackend extends H2Backend {
         return new H2Backend(file.toString()) {
             @Override
             protected MongoDatabase openOrCreateDatabase(String databaseName) {
-                return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
-                    @Override
-                    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
-                                                                       List<IndexKey> keys, boolean sparse) {
-                        return new PlaceholderSecondaryIndex(indexName, keys);
-                    }
-                };
+                return new PlaceholderIndexDatabase(databaseName, getMvStore(), getCursorRegistry());
             }
         };
+    }
+
+    /** A database of either format: its secondary indexes are {@link PlaceholderSecondaryIndex}es. */
+    private static class PlaceholderIndexDatabase extends H2Database {
+
+        PlaceholderIndexDatabase(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                           List<IndexKey> keys, boolean sparse) {
+            return new PlaceholderSecondaryIndex(indexName, keys);
+        }
     }
 }
