@@ -85,16 +85,15 @@ final class DurabilityCheck {
         boolean started = !task.isStartAcked();
         for (JsonNode event : events) {
             JsonNode change = event.path("change");
-            edited = edited || "TaskEditedEvent".equals(event.path("event").asText())
-                    && comment.equals(change.path("changes").path("comment").asText());
-            started = started || "TaskStatusChangedEvent".equals(event.path("event").asText())
-                    && "in_progress".equalsIgnoreCase(change.path("to").asText());
+            edited = edited || "TaskCommentChangedEvent".equals(event.path("event").asText())
+                    && comment.equals(change.path("comment").asText());
+            started = started || "TaskStartedEvent".equals(event.path("event").asText());
         }
         if (!edited) {
-            losses.add(new Loss("history", task.id(), "no TaskEditedEvent with comment " + comment));
+            losses.add(new Loss("history", task.id(), "no TaskCommentChangedEvent with comment " + comment));
         }
         if (!started) {
-            losses.add(new Loss("history", task.id(), "no TaskStatusChangedEvent to in_progress"));
+            losses.add(new Loss("history", task.id(), "no TaskStartedEvent"));
         }
     }
 

@@ -1,6 +1,6 @@
 package io.xstore.command.task;
 
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskStatusEvent;
 
 import java.util.List;
 
@@ -8,9 +8,9 @@ import java.util.List;
  * What a status command did: the status changes in order (completed + publish gives two) and the task's last
  * output model (published along with the task by tasks.publish / completed with publish).
  */
-public record StatusOutcome(List<TaskStatusChangedEvent> changes, String lastOutputModel) {
+public record StatusOutcome(List<TaskStatusEvent> changes, String lastOutputModel) {
 
-    public TaskStatusChangedEvent first() {
+    public TaskStatusEvent first() {
         return changes.get(0);
     }
 

@@ -48,7 +48,22 @@ import io.xstore.api.task.TaskModelsDetachedEvent;
 import io.xstore.api.task.TaskRequirementsSetEvent;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskAbortedEvent;
+import io.xstore.api.task.TaskClosedEvent;
+import io.xstore.api.task.TaskCommentChangedEvent;
+import io.xstore.api.task.TaskCompletedEvent;
+import io.xstore.api.task.TaskFailedEvent;
+import io.xstore.api.task.TaskMovedEvent;
+import io.xstore.api.task.TaskPublishedEvent;
+import io.xstore.api.task.TaskRenamedEvent;
+import io.xstore.api.task.TaskResumedEvent;
+import io.xstore.api.task.TaskStartedEvent;
+import io.xstore.api.task.TaskStatusEvent;
+import io.xstore.api.task.TaskStatusSetEvent;
+import io.xstore.api.task.TaskStopRequestedEvent;
+import io.xstore.api.task.TaskStoppedEvent;
+import io.xstore.api.task.TaskSystemTagsChangedEvent;
+import io.xstore.api.task.TaskTagsChangedEvent;
 import io.xstore.api.task.TaskStatusMessageSetEvent;
 import io.xstore.api.task.TaskUnarchivedEvent;
 import io.xstore.api.task.UnarchiveTaskCommand;
@@ -58,6 +73,7 @@ import io.xstore.protocol.ApiError;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
@@ -116,11 +132,9 @@ public class TaskAggregate {
         }
         TaskContent changes = TaskEditDiff.changes(state.content(), state.artifactList(),
                 validated(command.changes()));
-        if (!changes.changesNothing()) {
-            apply(new TaskEditedEvent(id, changes, command.audit()));
-        }
+        TaskEditIntents.events(id, changes, command.audit()).forEach(AggregateLifecycle::apply);
         if (command.status() != null && command.status() != status) {
-            changeStatus(command.status(), true, "", "", command.audit(), false, false);
+            setStatus(command.status(), "", "", command.audit());
         }
     }
 
@@ -134,9 +148,7 @@ public class TaskAggregate {
                 .withProject(command.project())
                 .withOutput(command.outputError() == null ? null : Map.of("error", command.outputError()));
         TaskContent changes = TaskEditDiff.changes(state.content(), state.artifactList(), wanted);
-        if (!changes.changesNothing()) {
-            apply(new TaskEditedEvent(id, changes, command.audit()));
-        }
+        TaskEditIntents.events(id, changes, command.audit()).forEach(AggregateLifecycle::apply);
         if (command.statusMessage() != null) {
             apply(new TaskStatusMessageSetEvent(id, command.statusMessage(), command.audit()));
         }
@@ -146,7 +158,7 @@ public class TaskAggregate {
         assertOwnedBy(command.audit());
         String target = command.project() == null ? "" : command.project();
         if (!target.equals(Objects.requireNonNullElse(state.content().project(), ""))) {
-            apply(new TaskEditedEvent(id, TaskContent.none().withProject(target), command.audit()));
+            apply(new TaskMovedEvent(id, target, command.audit()));
         }
     }
 
@@ -161,7 +173,7 @@ public class TaskAggregate {
             command.removeTags().forEach(tags::remove);
         }
         if (!new LinkedHashSet<>(state.tags()).equals(tags)) {
-            apply(new TaskEditedEvent(id, TaskContent.none().withTags(List.copyOf(tags)), command.audit()));
+            apply(new TaskTagsChangedEvent(id, List.copyOf(tags), command.audit()));
         }
     }
 
@@ -182,49 +194,54 @@ public class TaskAggregate {
     @CommandHandler
     public StatusOutcome handle(MarkTaskStartedCommand command) {
         assertOwnedBy(command.audit());
-        return outcome(changeStatus(TaskStatus.IN_PROGRESS, command.force(), command.statusReason(),
-                command.statusMessage(), command.audit(), false, false));
+        checkTransition(TaskStatus.IN_PROGRESS, command.force());
+        return outcome(start(command.statusReason(), command.statusMessage(), command.force(), command.audit()));
     }
 
     @CommandHandler
     public StatusOutcome handle(MarkTaskStoppedCommand command) {
         assertOwnedBy(command.audit());
-        return outcome(changeStatus(TaskStatus.STOPPED, command.force(), command.statusReason(),
-                command.statusMessage(), command.audit(), true, false));
+        checkTransition(TaskStatus.STOPPED, command.force());
+        return outcome(new TaskStoppedEvent(id, status, text(command.statusReason()), text(command.statusMessage()),
+                activeDuration(command.audit()), command.force(), command.audit()));
     }
 
     @CommandHandler
     public StatusOutcome handle(MarkTaskFailedCommand command) {
         assertOwnedBy(command.audit());
-        return outcome(changeStatus(TaskStatus.FAILED, command.force(), command.statusReason(),
-                command.statusMessage(), command.audit(), false, false));
+        checkTransition(TaskStatus.FAILED, command.force());
+        return outcome(new TaskFailedEvent(id, status, text(command.statusReason()), text(command.statusMessage()),
+                activeDuration(command.audit()), command.force(), command.audit()));
     }
 
     @CommandHandler
     public StatusOutcome handle(CloseTaskCommand command) {
         assertOwnedBy(command.audit());
-        return outcome(changeStatus(TaskStatus.CLOSED, command.force(), command.statusReason(),
-                command.statusMessage(), command.audit(), false, false));
+        checkTransition(TaskStatus.CLOSED, command.force());
+        return outcome(new TaskClosedEvent(id, status, text(command.statusReason()), text(command.statusMessage()),
+                activeDuration(command.audit()), command.force(), command.audit()));
     }
 
     @CommandHandler
     public StatusOutcome handle(MarkTaskCompletedCommand command) {
         assertOwnedBy(command.audit());
-        TaskStatusChangedEvent completed = changeStatus(TaskStatus.COMPLETED, command.force(),
-                command.statusReason(), command.statusMessage(), command.audit(), true, false);
+        checkTransition(TaskStatus.COMPLETED, command.force());
+        TaskStatusEvent completed = applied(new TaskCompletedEvent(id, status, text(command.statusReason()),
+                text(command.statusMessage()), activeDuration(command.audit()), command.force(), command.audit()));
         if (!command.publish()) {
-            return outcome(completed);
+            return new StatusOutcome(List.of(completed), state.lastOutputModel());
         }
-        TaskStatusChangedEvent published = changeStatus(TaskStatus.PUBLISHED, command.force(),
-                command.statusReason(), command.statusMessage(), command.audit(), false, true);
+        checkTransition(TaskStatus.PUBLISHED, command.force());
+        TaskStatusEvent published = applied(publish(command.statusReason(), command.statusMessage(),
+                command.force(), command.audit()));
         return new StatusOutcome(List.of(completed, published), state.lastOutputModel());
     }
 
     @CommandHandler
     public StatusOutcome handle(PublishTaskCommand command) {
         assertOwnedBy(command.audit());
-        return outcome(changeStatus(TaskStatus.PUBLISHED, command.force(), command.statusReason(),
-                command.statusMessage(), command.audit(), false, true));
+        checkTransition(TaskStatus.PUBLISHED, command.force());
+        return outcome(publish(command.statusReason(), command.statusMessage(), command.force(), command.audit()));
     }
 
     /** An abort request: stop now unless a live worker will stop the task itself on "stopping". */
@@ -234,11 +251,14 @@ public class TaskAggregate {
         boolean stopNow = status == TaskStatus.QUEUED || state.systemTags().contains(DEVELOPMENT)
                 || !command.workerAlive();
         if (stopNow) {
-            return outcome(changeStatus(TaskStatus.STOPPED, command.force(), command.statusReason(),
-                    "Stopped by " + command.audit().userName(), command.audit(), false, false));
+            checkTransition(TaskStatus.STOPPED, command.force());
+            return outcome(new TaskAbortedEvent(id, status, text(command.statusReason()),
+                    "Stopped by " + command.audit().userName(), activeDuration(command.audit()), command.force(),
+                    command.audit()));
         }
-        return outcome(changeStatus(status, command.force(), command.statusReason(), "stopping",
-                command.audit(), false, false));
+        checkTransition(status, command.force());
+        return outcome(new TaskStopRequestedEvent(id, status, text(command.statusReason()), "stopping",
+                command.force(), command.audit()));
     }
 
     @CommandHandler
@@ -256,11 +276,10 @@ public class TaskAggregate {
     public void handle(ArchiveTaskCommand command) {
         assertOwnedBy(command.audit());
         if (status == TaskStatus.QUEUED) {
-            changeStatus(TaskStatus.CREATED, true, command.statusReason(), command.statusMessage(),
-                    command.audit(), false, false);
+            setStatus(TaskStatus.CREATED, command.statusReason(), command.statusMessage(), command.audit());
         } else if (status == TaskStatus.IN_PROGRESS) {
-            changeStatus(TaskStatus.STOPPED, true, command.statusReason(), command.statusMessage(),
-                    command.audit(), true, false);
+            apply(new TaskStoppedEvent(id, status, text(command.statusReason()), text(command.statusMessage()),
+                    activeDuration(command.audit()), true, command.audit()));
         }
         if (!isArchived()) {
             apply(new TaskArchivedEvent(id, command.statusReason(), command.statusMessage(), command.audit()));
@@ -463,24 +482,47 @@ public class TaskAggregate {
         throw TaskErrors.expectedStatus("created or in_progress", status);
     }
 
-    private TaskStatusChangedEvent changeStatus(TaskStatus to, boolean force, String reason, String message,
-                                                AuditEntry audit, boolean setsCompleted, boolean setsPublished) {
+    private void checkTransition(TaskStatus to, boolean force) {
         if (!force) {
             TaskStatusMachine.check(status, to);
         }
-        Instant now = audit.at();
-        Long activeDuration = status == TaskStatus.IN_PROGRESS && to != TaskStatus.IN_PROGRESS && started != null
-                ? Math.max(0, Duration.between(started, now).toSeconds()) : null;
-        TaskStatusChangedEvent event = new TaskStatusChangedEvent(id, status, to,
-                Objects.requireNonNullElse(reason, ""), Objects.requireNonNullElse(message, ""),
-                to == TaskStatus.IN_PROGRESS && started == null ? now : null,
-                setsCompleted ? now : null, setsPublished ? now : null, activeDuration, force, audit);
+    }
+
+    /** To in_progress: a new run unless one is going on (then its start time is kept). */
+    private TaskStatusEvent start(String reason, String message, boolean force, AuditEntry audit) {
+        return started == null
+                ? new TaskStartedEvent(id, status, text(reason), text(message), force, audit)
+                : new TaskResumedEvent(id, status, text(reason), text(message), force, audit);
+    }
+
+    private TaskPublishedEvent publish(String reason, String message, boolean force, AuditEntry audit) {
+        return new TaskPublishedEvent(id, status, text(reason), text(message), activeDuration(audit), force, audit);
+    }
+
+    /** A status set by an edit or an archive, outside the run's lifecycle (forced); to in_progress starts a run. */
+    private void setStatus(TaskStatus to, String reason, String message, AuditEntry audit) {
+        apply(to == TaskStatus.IN_PROGRESS ? start(reason, message, true, audit)
+                : new TaskStatusSetEvent(id, status, to, text(reason), text(message), activeDuration(audit), true,
+                audit));
+    }
+
+    /** The run's length in seconds when the task is running now (so the coming change ends the run), else 0. */
+    private long activeDuration(AuditEntry audit) {
+        return status == TaskStatus.IN_PROGRESS && started != null
+                ? Math.max(0, Duration.between(started, audit.at()).toSeconds()) : 0;
+    }
+
+    private static String text(String value) {
+        return Objects.requireNonNullElse(value, "");
+    }
+
+    private <E extends TaskStatusEvent> E applied(E event) {
         apply(event);
         return event;
     }
 
-    private StatusOutcome outcome(TaskStatusChangedEvent change) {
-        return new StatusOutcome(List.of(change), state.lastOutputModel());
+    private StatusOutcome outcome(TaskStatusEvent change) {
+        return new StatusOutcome(List.of(applied(change)), state.lastOutputModel());
     }
 
     private boolean isArchived() {
@@ -503,10 +545,35 @@ public class TaskAggregate {
     }
 
     @EventSourcingHandler
-    void on(TaskStatusChangedEvent event) {
+    void on(TaskRenamedEvent event) {
+        state.applyEdit(TaskContent.none().withName(event.name()));
+    }
+
+    @EventSourcingHandler
+    void on(TaskCommentChangedEvent event) {
+        state.applyEdit(TaskContent.none().withComment(event.comment()));
+    }
+
+    @EventSourcingHandler
+    void on(TaskTagsChangedEvent event) {
+        state.applyEdit(TaskContent.none().withTags(event.tags()));
+    }
+
+    @EventSourcingHandler
+    void on(TaskSystemTagsChangedEvent event) {
+        state.applyEdit(TaskContent.none().withSystemTags(event.systemTags()));
+    }
+
+    @EventSourcingHandler
+    void on(TaskMovedEvent event) {
+        state.applyEdit(TaskContent.none().withProject(event.project()));
+    }
+
+    @EventSourcingHandler
+    void on(TaskStatusEvent event) {
         status = event.to();
-        if (event.started() != null) {
-            started = event.started();
+        if (event.startsRun()) {
+            started = event.audit().at();
         }
     }
 

@@ -6,7 +6,7 @@ import io.xstore.api.task.TaskModelEntry;
 import io.xstore.api.task.TaskModels;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskStatusEvent;
 import io.xstore.protocol.WireDates;
 
 import java.util.LinkedHashMap;
@@ -26,22 +26,23 @@ final class TaskResponses {
         return response;
     }
 
-    static Map<String, Object> statusFields(TaskStatusChangedEvent change) {
+    static Map<String, Object> statusFields(TaskStatusEvent change) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("status", change.to().wire());
         fields.put("status_reason", change.statusReason());
         fields.put("status_message", change.statusMessage());
         fields.put("status_changed", WireDates.format(change.audit().at()));
-        if (change.started() != null) {
-            fields.put("started", WireDates.format(change.started()));
+        String at = WireDates.format(change.audit().at());
+        if (change.startsRun()) {
+            fields.put("started", at);
         }
-        if (change.completed() != null) {
-            fields.put("completed", WireDates.format(change.completed()));
+        if (change.setsCompleted()) {
+            fields.put("completed", at);
         }
-        if (change.published() != null) {
-            fields.put("published", WireDates.format(change.published()));
+        if (change.setsPublished()) {
+            fields.put("published", at);
         }
-        if (change.activeDuration() != null) {
+        if (change.endsRun()) {
             fields.put("active_duration", change.activeDuration());
         }
         putChangeStamp(fields, change.audit());

@@ -4,7 +4,11 @@ import io.xstore.api.task.EditTaskCommand;
 import io.xstore.api.task.MoveTaskCommand;
 import io.xstore.api.task.SetTaskRequirementsCommand;
 import io.xstore.api.task.TaskContent;
+import io.xstore.api.task.TaskCommentChangedEvent;
 import io.xstore.api.task.TaskEditedEvent;
+import io.xstore.api.task.TaskMovedEvent;
+import io.xstore.api.task.TaskRenamedEvent;
+import io.xstore.api.task.TaskTagsChangedEvent;
 import io.xstore.api.task.TaskRequirementsSetEvent;
 import io.xstore.api.task.TaskStatusMessageSetEvent;
 import io.xstore.api.task.UpdateTaskCommand;
@@ -51,7 +55,7 @@ class TaskEditRulesTest {
         fixture.given(created())
                 .when(new EditTaskCommand(TASK, TaskContent.none().withName("demo").withComment("new"), null, false,
                         LATER))
-                .expectEvents(new TaskEditedEvent(TASK, TaskContent.none().withComment("new"), LATER));
+                .expectEvents(new TaskCommentChangedEvent(TASK, "new", LATER));
     }
 
     @Test
@@ -124,8 +128,8 @@ class TaskEditRulesTest {
     void editWithAStatusChangesTheStatus() {
         fixture.given(created())
                 .when(new EditTaskCommand(TASK, TaskContent.none(), PUBLISHED, true, LATER))
-                .expectEvents(new io.xstore.api.task.TaskStatusChangedEvent(TASK, CREATED, PUBLISHED, "", "", null,
-                        null, null, null, true, LATER));
+                .expectEvents(new io.xstore.api.task.TaskStatusSetEvent(TASK, CREATED, PUBLISHED, "", "", 0,
+                        true, LATER));
     }
 
     @Test
@@ -133,8 +137,8 @@ class TaskEditRulesTest {
         fixture.given(created(), statusChanged(CREATED, PUBLISHED))
                 .when(new UpdateTaskCommand(TASK, "renamed", null, null, null, null, "note", "boom", LATER))
                 .expectEvents(
-                        new TaskEditedEvent(TASK, TaskContent.none().withName("renamed")
-                                .withOutput(Map.of("error", "boom")), LATER),
+                        new TaskRenamedEvent(TASK, "renamed", LATER),
+                        new TaskEditedEvent(TASK, TaskContent.none().withOutput(Map.of("error", "boom")), LATER),
                         new TaskStatusMessageSetEvent(TASK, "note", LATER));
     }
 
@@ -142,7 +146,7 @@ class TaskEditRulesTest {
     void moveChangesTheProject() {
         fixture.given(created())
                 .when(new MoveTaskCommand(TASK, "project2", LATER))
-                .expectEvents(new TaskEditedEvent(TASK, TaskContent.none().withProject("project2"), LATER));
+                .expectEvents(new TaskMovedEvent(TASK, "project2", LATER));
     }
 
     @Test
@@ -161,9 +165,9 @@ class TaskEditRulesTest {
 
     @Test
     void updateTagsAddsAndRemoves() {
-        fixture.given(created(), new TaskEditedEvent(TASK, TaskContent.none().withTags(List.of("a", "b")), LATER))
+        fixture.given(created(), new TaskTagsChangedEvent(TASK, List.of("a", "b"), LATER))
                 .when(new UpdateTaskTagsCommand(TASK, List.of("c"), List.of("a"), LATER))
-                .expectEvents(new TaskEditedEvent(TASK, TaskContent.none().withTags(List.of("b", "c")), LATER));
+                .expectEvents(new TaskTagsChangedEvent(TASK, List.of("b", "c"), LATER));
     }
 
     @Test

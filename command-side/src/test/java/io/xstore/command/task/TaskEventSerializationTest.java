@@ -15,7 +15,7 @@ import io.xstore.api.task.TaskModelEntry;
 import io.xstore.api.task.TaskModels;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskCompletedEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -54,8 +54,7 @@ class TaskEventSerializationTest {
         return Stream.of(
                 new TaskCreatedEvent(TASK, full, null, AUDIT),
                 new TaskEditedEvent(TASK, TaskContent.none().withComment("x"), AUDIT),
-                new TaskStatusChangedEvent(TASK, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED, "r", "m", null, T0,
-                        null, 12L, false, AUDIT),
+                new TaskCompletedEvent(TASK, TaskStatus.IN_PROGRESS, "r", "m", 12, false, AUDIT),
                 new TaskResetEvent(TASK, TaskStatus.FAILED, true, AUDIT),
                 new TaskArtifactsAddedOrUpdatedEvent(TASK, List.of(artifact), AUDIT),
                 new TaskArtifactsDeletedEvent(TASK, List.of(new ArtifactKey("data", "output")), AUDIT),

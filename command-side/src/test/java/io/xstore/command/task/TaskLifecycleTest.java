@@ -10,7 +10,9 @@ import io.xstore.api.task.TaskDeletedEvent;
 import io.xstore.api.task.TaskModelAttachedEvent;
 import io.xstore.api.task.TaskModelEntry;
 import io.xstore.api.task.TaskResetEvent;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskStartedEvent;
+import io.xstore.api.task.TaskStatusSetEvent;
+import io.xstore.api.task.TaskStoppedEvent;
 import io.xstore.api.task.TaskUnarchivedEvent;
 import io.xstore.api.task.UnarchiveTaskCommand;
 import org.axonframework.eventsourcing.AggregateDeletedException;
@@ -86,8 +88,7 @@ class TaskLifecycleTest {
     void resetStartsTheRunClockAgain() {
         fixture.given(created(), started(), new TaskResetEvent(TASK, IN_PROGRESS, false, AUDIT))
                 .when(new MarkTaskStartedCommand(TASK, false, null, null, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, CREATED, IN_PROGRESS, "", "", T1, null, null, null,
-                        false, LATER));
+                .expectEvents(new TaskStartedEvent(TASK, CREATED, "", "", false, LATER));
     }
 
     @Test
@@ -101,8 +102,7 @@ class TaskLifecycleTest {
     void archivingAQueuedTaskTakesItBackToCreated() {
         fixture.given(created(), statusChanged(CREATED, QUEUED))
                 .when(new ArchiveTaskCommand(TASK, null, null, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, QUEUED, CREATED, "", "", null, null, null, null, true,
-                                LATER),
+                .expectEvents(new TaskStatusSetEvent(TASK, QUEUED, CREATED, "", "", 0, true, LATER),
                         new TaskArchivedEvent(TASK, null, null, LATER));
     }
 
@@ -110,8 +110,7 @@ class TaskLifecycleTest {
     void archivingARunningTaskStopsIt() {
         fixture.given(created(), started())
                 .when(new ArchiveTaskCommand(TASK, null, null, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, IN_PROGRESS, STOPPED, "", "", null, T1, null, 600L,
-                                true, LATER),
+                .expectEvents(new TaskStoppedEvent(TASK, IN_PROGRESS, "", "", 600, true, LATER),
                         new TaskArchivedEvent(TASK, null, null, LATER));
     }
 

@@ -7,7 +7,14 @@ import io.xstore.api.task.MarkTaskStoppedCommand;
 import io.xstore.api.task.PublishTaskCommand;
 import io.xstore.api.task.StopTaskCommand;
 import io.xstore.api.task.TaskStatus;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskAbortedEvent;
+import io.xstore.api.task.TaskCompletedEvent;
+import io.xstore.api.task.TaskFailedEvent;
+import io.xstore.api.task.TaskPublishedEvent;
+import io.xstore.api.task.TaskResumedEvent;
+import io.xstore.api.task.TaskStartedEvent;
+import io.xstore.api.task.TaskStopRequestedEvent;
+import io.xstore.api.task.TaskStoppedEvent;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +31,6 @@ import static io.xstore.api.task.TaskStatus.STOPPED;
 import static io.xstore.command.task.TaskFixtures.apiError;
 import static io.xstore.command.task.TaskTestData.LATER;
 import static io.xstore.command.task.TaskTestData.OTHER_COMPANY;
-import static io.xstore.command.task.TaskTestData.T1;
 import static io.xstore.command.task.TaskTestData.TASK;
 import static io.xstore.command.task.TaskTestData.created;
 import static io.xstore.command.task.TaskTestData.started;
@@ -44,24 +50,22 @@ class TaskStatusTransitionTest {
     void startedMovesACreatedTaskToInProgressAndSetsStarted() {
         fixture.given(created())
                 .when(new MarkTaskStartedCommand(TASK, false, null, null, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, CREATED, IN_PROGRESS, "", "", T1, null, null, null,
-                        false, LATER));
+                .expectEvents(new TaskStartedEvent(TASK, CREATED, "", "", false, LATER));
     }
 
     @Test
     void startedAgainKeepsTheFirstStartTime() {
         fixture.given(created(), started())
                 .when(new MarkTaskStartedCommand(TASK, false, null, null, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, IN_PROGRESS, IN_PROGRESS, "", "", null, null, null,
-                        null, false, LATER));
+                .expectEvents(new TaskResumedEvent(TASK, IN_PROGRESS, "", "", false, LATER));
     }
 
     @Test
     void completedRunRecordsCompletionAndActiveDuration() {
         fixture.given(created(), started())
                 .when(new MarkTaskCompletedCommand(TASK, false, "completed", null, false, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, IN_PROGRESS, COMPLETED, "completed", "", null, T1,
-                        null, 600L, false, LATER));
+                .expectEvents(new TaskCompletedEvent(TASK, IN_PROGRESS, "completed", "", 600, false,
+                        LATER));
     }
 
     @Test
@@ -69,10 +73,8 @@ class TaskStatusTransitionTest {
         fixture.given(created(), started())
                 .when(new MarkTaskCompletedCommand(TASK, false, null, null, true, LATER))
                 .expectEvents(
-                        new TaskStatusChangedEvent(TASK, IN_PROGRESS, COMPLETED, "", "", null, T1, null, 600L, false,
-                                LATER),
-                        new TaskStatusChangedEvent(TASK, COMPLETED, PUBLISHED, "", "", null, null, T1, null, false,
-                                LATER));
+                        new TaskCompletedEvent(TASK, IN_PROGRESS, "", "", 600, false, LATER),
+                        new TaskPublishedEvent(TASK, COMPLETED, "", "", 0, false, LATER));
     }
 
     @Test
@@ -87,32 +89,29 @@ class TaskStatusTransitionTest {
     void forceSkipsTheTransitionCheck() {
         fixture.given(created())
                 .when(new MarkTaskCompletedCommand(TASK, true, null, null, false, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, CREATED, COMPLETED, "", "", null, T1, null, null,
-                        true, LATER));
+                .expectEvents(new TaskCompletedEvent(TASK, CREATED, "", "", 0, true, LATER));
     }
 
     @Test
     void failedKeepsTheReason() {
         fixture.given(created(), started())
                 .when(new MarkTaskFailedCommand(TASK, false, "Exception ValueError", null, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, IN_PROGRESS, FAILED, "Exception ValueError", "", null,
-                        null, null, 600L, false, LATER));
+                .expectEvents(new TaskFailedEvent(TASK, IN_PROGRESS, "Exception ValueError", "", 600,
+                        false, LATER));
     }
 
     @Test
     void stoppedSetsCompleted() {
         fixture.given(created(), started())
                 .when(new MarkTaskStoppedCommand(TASK, false, null, null, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, IN_PROGRESS, STOPPED, "", "", null, T1, null, 600L,
-                        false, LATER));
+                .expectEvents(new TaskStoppedEvent(TASK, IN_PROGRESS, "", "", 600, false, LATER));
     }
 
     @Test
     void publishingACompletedTaskSetsPublished() {
         fixture.given(created(), statusChanged(CREATED, COMPLETED))
                 .when(new PublishTaskCommand(TASK, false, null, null, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, COMPLETED, PUBLISHED, "", "", null, null, T1, null,
-                        false, LATER));
+                .expectEvents(new TaskPublishedEvent(TASK, COMPLETED, "", "", 0, false, LATER));
     }
 
     @Test
@@ -133,32 +132,29 @@ class TaskStatusTransitionTest {
     void aPublishedTaskCanBeRestartedWithForce() {
         fixture.given(created(), statusChanged(CREATED, PUBLISHED))
                 .when(new MarkTaskStartedCommand(TASK, true, null, null, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, PUBLISHED, IN_PROGRESS, "", "", T1, null, null, null,
-                        true, LATER));
+                .expectEvents(new TaskStartedEvent(TASK, PUBLISHED, "", "", true, LATER));
     }
 
     @Test
     void stopOfADevelopmentTaskStopsItAtOnce() {
         fixture.given(created(), started())
                 .when(new StopTaskCommand(TASK, false, "abort request", null, true, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, IN_PROGRESS, STOPPED, "abort request",
-                        "Stopped by Jane", null, null, null, 600L, false, LATER));
+                .expectEvents(new TaskAbortedEvent(TASK, IN_PROGRESS, "abort request", "Stopped by Jane",
+                        600, false, LATER));
     }
 
     @Test
     void stopOfATaskRunByALiveWorkerOnlyAsksItToStop() {
         fixture.given(TaskTestData.createdWithScript(), started())
                 .when(new StopTaskCommand(TASK, false, null, null, true, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, IN_PROGRESS, IN_PROGRESS, "", "stopping", null, null,
-                        null, null, false, LATER));
+                .expectEvents(new TaskStopRequestedEvent(TASK, IN_PROGRESS, "", "stopping", false, LATER));
     }
 
     @Test
     void stopOfAQueuedTaskStopsIt() {
         fixture.given(TaskTestData.createdWithScript(), statusChanged(CREATED, QUEUED))
                 .when(new StopTaskCommand(TASK, false, null, null, true, LATER))
-                .expectEvents(new TaskStatusChangedEvent(TASK, QUEUED, STOPPED, "", "Stopped by Jane", null, null,
-                        null, null, false, LATER));
+                .expectEvents(new TaskAbortedEvent(TASK, QUEUED, "", "Stopped by Jane", 0, false, LATER));
     }
 
     @Test

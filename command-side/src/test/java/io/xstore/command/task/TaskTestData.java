@@ -5,7 +5,9 @@ import io.xstore.api.task.TaskContent;
 import io.xstore.api.task.TaskCreatedEvent;
 import io.xstore.api.task.TaskModels;
 import io.xstore.api.task.TaskStatus;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskStartedEvent;
+import io.xstore.api.task.TaskStatusEvent;
+import io.xstore.api.task.TaskStatusSetEvent;
 
 import java.time.Instant;
 import java.util.List;
@@ -56,13 +58,12 @@ final class TaskTestData {
                 c.output() == null ? Map.of() : c.output());
     }
 
-    static TaskStatusChangedEvent statusChanged(TaskStatus from, TaskStatus to) {
-        return new TaskStatusChangedEvent(TASK, from, to, "", "", to == TaskStatus.IN_PROGRESS ? T0 : null, null,
-                null, null, true, AUDIT);
+    static TaskStatusEvent statusChanged(TaskStatus from, TaskStatus to) {
+        return to == TaskStatus.IN_PROGRESS ? new TaskStartedEvent(TASK, from, "", "", true, AUDIT)
+                : new TaskStatusSetEvent(TASK, from, to, "", "", 0, true, AUDIT);
     }
 
-    static TaskStatusChangedEvent started() {
-        return new TaskStatusChangedEvent(TASK, TaskStatus.CREATED, TaskStatus.IN_PROGRESS, "", "", T0, null, null,
-                null, false, AUDIT);
+    static TaskStartedEvent started() {
+        return new TaskStartedEvent(TASK, TaskStatus.CREATED, "", "", false, AUDIT);
     }
 }

@@ -4,7 +4,7 @@ import io.xstore.command.AggregateCaches;
 import io.xstore.command.TempEventLogConfig;
 import io.xstore.api.task.TaskCreatedEvent;
 import io.xstore.api.task.TaskEditedEvent;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskStartedEvent;
 import io.xstore.protocol.ApiException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -54,7 +54,7 @@ class TaskWriteSideSpringTest {
 
         List<Object> events = eventStore.readEvents(id).asStream().map(EventMessage::getPayload)
                 .map(Object.class::cast).toList();
-        assertThat(events).hasExactlyElementsOfTypes(TaskCreatedEvent.class, TaskStatusChangedEvent.class,
+        assertThat(events).hasExactlyElementsOfTypes(TaskCreatedEvent.class, TaskStartedEvent.class,
                 TaskEditedEvent.class);
         assertThat(((TaskEditedEvent) events.get(2)).changes().runtime()).isEqualTo(Map.of("progress", 5));
     }

@@ -7,7 +7,9 @@ import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsEditedEvent;
 import io.xstore.api.task.TaskModelAttachedEvent;
 import io.xstore.api.task.TaskRequirementsSetEvent;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskCompletedEvent;
+import io.xstore.api.task.TaskRenamedEvent;
+import io.xstore.api.task.TaskStartedEvent;
 import io.xstore.protocol.ApiException;
 import io.xstore.protocol.CallContext;
 import org.junit.jupiter.api.AfterAll;
@@ -88,9 +90,9 @@ class TasksWriteEndpointsTest {
                 + " \"status_reason\": \"completed\", \"force\": false, \"publish\": false}")));
 
         assertEquals(0, completed.get("published"));
-        assertEquals(List.of(TaskCreatedEvent.class, TaskStatusChangedEvent.class, TaskEditedEvent.class,
+        assertEquals(List.of(TaskCreatedEvent.class, TaskStartedEvent.class, TaskEditedEvent.class,
                         TaskRequirementsSetEvent.class, TaskEditedEvent.class, TaskArtifactsAddedOrUpdatedEvent.class,
-                        TaskModelAttachedEvent.class, TaskStatusChangedEvent.class),
+                        TaskModelAttachedEvent.class, TaskCompletedEvent.class),
                 side.events(id).stream().map(Object::getClass).toList());
         TaskArtifactsAddedOrUpdatedEvent artifacts = (TaskArtifactsAddedOrUpdatedEvent) side.events(id).get(5);
         assertEquals("output", artifacts.artifacts().get(0).get("mode"));
@@ -280,7 +282,7 @@ class TasksWriteEndpointsTest {
                 TaskWriteSide.JSON.createObjectNode().put("task", b).put("comment", "second")), plain.worker(),
                 plain.clientIp(), plain.receivedAt());
         assertEquals(Map.of("updated", 2), tasks.updateBatch(batch));
-        assertEquals("first", ((TaskEditedEvent) side.events(a).get(1)).changes().name());
+        assertEquals("first", ((TaskRenamedEvent) side.events(a).get(1)).name());
     }
 
     @Test

@@ -24,7 +24,12 @@ import io.xstore.api.task.TaskModelRef;
 import io.xstore.api.task.TaskModelsDetachedEvent;
 import io.xstore.api.task.TaskRequirementsSetEvent;
 import io.xstore.api.task.TaskResetEvent;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskStatusEvent;
+import io.xstore.api.task.TaskCommentChangedEvent;
+import io.xstore.api.task.TaskMovedEvent;
+import io.xstore.api.task.TaskRenamedEvent;
+import io.xstore.api.task.TaskSystemTagsChangedEvent;
+import io.xstore.api.task.TaskTagsChangedEvent;
 import io.xstore.api.task.TaskStatusMessageSetEvent;
 import io.xstore.api.task.TaskUnarchivedEvent;
 import io.xstore.projection.store.ReadModelCollection;
@@ -77,23 +82,48 @@ public class TaskProjection {
     }
 
     @EventHandler
-    void on(TaskStatusChangedEvent event) {
+    void on(TaskRenamedEvent event) {
+        update(event.taskId(), event.audit(), edits(TaskContent.none().withName(event.name())));
+    }
+
+    @EventHandler
+    void on(TaskCommentChangedEvent event) {
+        update(event.taskId(), event.audit(), edits(TaskContent.none().withComment(event.comment())));
+    }
+
+    @EventHandler
+    void on(TaskTagsChangedEvent event) {
+        update(event.taskId(), event.audit(), edits(TaskContent.none().withTags(event.tags())));
+    }
+
+    @EventHandler
+    void on(TaskSystemTagsChangedEvent event) {
+        update(event.taskId(), event.audit(), edits(TaskContent.none().withSystemTags(event.systemTags())));
+    }
+
+    @EventHandler
+    void on(TaskMovedEvent event) {
+        update(event.taskId(), event.audit(), edits(TaskContent.none().withProject(event.project())));
+    }
+
+    @EventHandler
+    void on(TaskStatusEvent event) {
         Date at = Date.from(event.audit().at());
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("status", event.to().wire()),
                 Updates.set("status_reason", event.statusReason()),
                 Updates.set("status_message", event.statusMessage()),
                 Updates.set("status_changed", at)));
-        if (event.started() != null) {
-            updates.add(Updates.set("started", Date.from(event.started())));
+        if (event.startsRun()) {
+            updates.add(Updates.set("started", at));
         }
-        if (event.completed() != null) {
-            updates.add(Updates.set("completed", Date.from(event.completed())));
+        if (event.setsCompleted()) {
+            updates.add(Updates.set("completed", at));
         }
-        if (event.published() != null) {
-            updates.add(Updates.set("published", Date.from(event.published())));
+        if (event.setsPublished()) {
+            updates.add(Updates.set("published", at));
         }
-        if (event.activeDuration() != null) {
+        if (event.endsRun()) {
             updates.add(Updates.set("active_duration", event.activeDuration()));
         }
         update(event.taskId(), event.audit(), updates);

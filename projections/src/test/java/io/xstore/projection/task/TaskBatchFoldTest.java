@@ -19,7 +19,8 @@ import io.xstore.api.task.TaskModelAttachedEvent;
 import io.xstore.api.task.TaskModelEntry;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskCompletedEvent;
+import io.xstore.api.task.TaskStartedEvent;
 import io.xstore.projection.EmbeddedMongo;
 import io.xstore.projection.store.ReadModelStore;
 import io.xstore.readmodel.Collections;
@@ -54,8 +55,7 @@ class TaskBatchFoldTest {
         events.add(p -> p.on(new TaskCreatedEvent(OTHER, TaskProjectionTest.content(), null, AUDIT)));
         events.add(p -> p.on(new TaskCreatedEvent(CHILD, new TaskContent("child", "testing", "", null, OTHER, null,
                 null, null, null, null, null, null, null, null, null), null, AUDIT)));
-        events.add(p -> p.on(new TaskStatusChangedEvent(TASK, TaskStatus.CREATED, TaskStatus.IN_PROGRESS, "", "", T0,
-                null, null, null, false, AUDIT)));
+        events.add(p -> p.on(new TaskStartedEvent(TASK, TaskStatus.CREATED, "", "", false, AUDIT)));
         events.add(p -> p.on(new TaskHyperParamsEditedEvent(TASK, List.of(Map.of("section", "Args", "name", "lr",
                 "value", "0.1")), "none", LATER)));
         events.add(p -> p.on(new TaskHyperParamsDeletedEvent(TASK, List.of(new HyperParamRef("Args", "a.b")),
@@ -71,8 +71,7 @@ class TaskBatchFoldTest {
         events.add(p -> p.on(new TaskEditedEvent(TASK, TaskContent.none().withName("renamed"), LATER)));
         events.add(p -> p.on(new TaskArchivedEvent(TASK, null, null, LATER)));
         events.add(p -> p.on(new TaskDeletedEvent(OTHER, TaskStatus.CREATED, List.of(), LATER)));
-        events.add(p -> p.on(new TaskStatusChangedEvent(TASK, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED,
-                "completed", "", null, T1, null, 600L, false, LATER)));
+        events.add(p -> p.on(new TaskCompletedEvent(TASK, TaskStatus.IN_PROGRESS, "completed", "", 600, false, LATER)));
         events.add(p -> p.on(new TaskResetEvent(TASK, TaskStatus.COMPLETED, false, LATER)));
         return events;
     }

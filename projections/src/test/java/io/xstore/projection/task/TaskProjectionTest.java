@@ -26,7 +26,8 @@ import io.xstore.api.task.TaskModels;
 import io.xstore.api.task.TaskModelsDetachedEvent;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskCompletedEvent;
+import io.xstore.api.task.TaskStartedEvent;
 import io.xstore.api.task.TaskUnarchivedEvent;
 import io.xstore.projection.EmbeddedMongo;
 import io.xstore.readmodel.Collections;
@@ -129,10 +130,8 @@ class TaskProjectionTest {
     @Test
     void statusChangesSetTheLifecycleTimes() {
         created();
-        projection.on(new TaskStatusChangedEvent(TASK, TaskStatus.CREATED, TaskStatus.IN_PROGRESS, "", "", T0, null,
-                null, null, false, AUDIT));
-        projection.on(new TaskStatusChangedEvent(TASK, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED, "completed", "",
-                null, T1, null, 600L, false, LATER));
+        projection.on(new TaskStartedEvent(TASK, TaskStatus.CREATED, "", "", false, AUDIT));
+        projection.on(new TaskCompletedEvent(TASK, TaskStatus.IN_PROGRESS, "completed", "", 600, false, LATER));
         Document task = task();
         assertThat(task.getString("status")).isEqualTo("completed");
         assertThat(task.getString("status_reason")).isEqualTo("completed");
@@ -213,8 +212,7 @@ class TaskProjectionTest {
     @Test
     void resetClearsTheRunButKeepsInputArtifacts() {
         created();
-        projection.on(new TaskStatusChangedEvent(TASK, TaskStatus.CREATED, TaskStatus.IN_PROGRESS, "", "", T0, null,
-                null, null, false, AUDIT));
+        projection.on(new TaskStartedEvent(TASK, TaskStatus.CREATED, "", "", false, AUDIT));
         projection.on(new TaskModelAttachedEvent(TASK, "output", new TaskModelEntry("best", "m1", T0), 7, AUDIT));
         projection.on(new TaskResetEvent(TASK, TaskStatus.IN_PROGRESS, false, LATER));
         Document task = task();
@@ -287,8 +285,7 @@ class TaskProjectionTest {
     @Test
     void pingUpdatesLastUpdateAndTheRunningTime() {
         created();
-        projection.on(new TaskStatusChangedEvent(TASK, TaskStatus.CREATED, TaskStatus.IN_PROGRESS, "", "", T0, null,
-                null, null, false, AUDIT));
+        projection.on(new TaskStartedEvent(TASK, TaskStatus.CREATED, "", "", false, AUDIT));
         assertThat(pings.handle(new RecordTaskPingCommand(TASK, LATER))).isTrue();
         assertThat(task().getDate("last_update")).isEqualTo(Date.from(T1));
         assertThat(task().getLong("active_duration")).isEqualTo(600L);

@@ -7,7 +7,7 @@ import io.xstore.api.AuditEntry;
 import io.xstore.api.task.AddOrUpdateTaskModelCommand;
 import io.xstore.api.task.PublishTaskCommand;
 import io.xstore.api.task.ReportTaskIterationCommand;
-import io.xstore.api.task.TaskStatusChangedEvent;
+import io.xstore.api.task.TaskStatusEvent;
 import io.xstore.command.model.ModelTaskLinks;
 import io.xstore.command.task.StatusOutcome;
 import io.xstore.protocol.ApiException;
@@ -84,15 +84,15 @@ public class TaskLinksForModels implements ModelTaskLinks {
         commands.send(taskId, new AddOrUpdateTaskModelCommand(taskId, "output", entry, modelId, null, audit), audit);
     }
 
-    private static Map<String, Object> statusFields(TaskStatusChangedEvent change) {
+    private static Map<String, Object> statusFields(TaskStatusEvent change) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("status", change.to().wire());
         fields.put("status_reason", change.statusReason());
         fields.put("status_message", change.statusMessage());
         String at = WireDates.format(change.audit().at());
         fields.put("status_changed", at);
-        if (change.published() != null) {
-            fields.put("published", WireDates.format(change.published()));
+        if (change.setsPublished()) {
+            fields.put("published", at);
         }
         fields.put("last_update", at);
         fields.put("last_change", at);
