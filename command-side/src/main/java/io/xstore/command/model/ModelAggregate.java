@@ -17,6 +17,7 @@ import io.xstore.api.model.ModelFields;
 import io.xstore.api.model.ModelMetadataChangedEvent;
 import io.xstore.api.model.ModelMovedEvent;
 import io.xstore.api.model.ModelPublishedEvent;
+import io.xstore.api.model.ModelSystemTagsChangedEvent;
 import io.xstore.api.model.ModelTagsUpdatedEvent;
 import io.xstore.api.model.ModelUnarchivedEvent;
 import io.xstore.api.model.MoveModelCommand;
@@ -29,6 +30,7 @@ import io.xstore.protocol.ApiError;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
@@ -103,7 +105,7 @@ public class ModelAggregate {
         if (fields.uri() != null && !fields.uri().equals(uri) && fields.uiCache() == null) {
             fields = fields.withUiCache(Map.of());
         }
-        apply(new ModelEditedEvent(modelId, fields, audit));
+        ModelEditIntents.events(modelId, fields, audit).forEach(AggregateLifecycle::apply);
     }
 
     /** Metric progress of model events, found by the indexer; allowed whatever the model's state. */
@@ -284,6 +286,11 @@ public class ModelAggregate {
     @EventSourcingHandler
     void on(ModelTagsUpdatedEvent event) {
         tags = event.tags();
+    }
+
+    @EventSourcingHandler
+    void on(ModelSystemTagsChangedEvent event) {
+        systemTags = event.systemTags();
     }
 
     @EventSourcingHandler

@@ -8,7 +8,10 @@ import io.xstore.api.project.ProjectCreatedEvent;
 import io.xstore.api.project.ProjectDeletedEvent;
 import io.xstore.api.project.ProjectMergedEvent;
 import io.xstore.api.project.ProjectMovedEvent;
-import io.xstore.api.project.ProjectUpdatedEvent;
+import io.xstore.api.project.ProjectDefaultOutputDestinationChangedEvent;
+import io.xstore.api.project.ProjectDescriptionChangedEvent;
+import io.xstore.api.project.ProjectSystemTagsChangedEvent;
+import io.xstore.api.project.ProjectTagsChangedEvent;
 import io.xstore.api.project.UpdateProjectCommand;
 import io.xstore.protocol.ApiError;
 import org.axonframework.commandhandling.CommandHandler;
@@ -55,8 +58,19 @@ public class ProjectAggregate {
     @CommandHandler
     public void handle(UpdateProjectCommand command) {
         requireCompany(command.company());
-        apply(new ProjectUpdatedEvent(projectId, command.description(), command.tags(), command.systemTags(),
-                command.defaultOutputDestination(), command.audit()));
+        if (command.description() != null) {
+            apply(new ProjectDescriptionChangedEvent(projectId, command.description(), command.audit()));
+        }
+        if (command.tags() != null) {
+            apply(new ProjectTagsChangedEvent(projectId, command.tags(), command.audit()));
+        }
+        if (command.systemTags() != null) {
+            apply(new ProjectSystemTagsChangedEvent(projectId, command.systemTags(), command.audit()));
+        }
+        if (command.defaultOutputDestination() != null) {
+            apply(new ProjectDefaultOutputDestinationChangedEvent(projectId, command.defaultOutputDestination(),
+                    command.audit()));
+        }
     }
 
     @CommandHandler

@@ -10,12 +10,14 @@ import io.xstore.api.model.EditModelCommand;
 import io.xstore.api.model.ModelArchivedEvent;
 import io.xstore.api.model.ModelCreatedEvent;
 import io.xstore.api.model.ModelDeletedEvent;
+import io.xstore.api.model.ModelCommentChangedEvent;
 import io.xstore.api.model.ModelEditedEvent;
+import io.xstore.api.model.ModelRenamedEvent;
+import io.xstore.api.model.ModelTagsUpdatedEvent;
 import io.xstore.api.model.ModelFields;
 import io.xstore.api.model.ModelMetadataChangedEvent;
 import io.xstore.api.model.ModelMovedEvent;
 import io.xstore.api.model.ModelPublishedEvent;
-import io.xstore.api.model.ModelTagsUpdatedEvent;
 import io.xstore.api.model.ModelUnarchivedEvent;
 import io.xstore.api.model.MoveModelCommand;
 import io.xstore.api.model.PublishModelCommand;
@@ -106,9 +108,11 @@ class ModelAggregateTest {
                 "Created by task id: t", List.of("b", "a"), null, null, null, null, null, null, null, null);
         fixture.given(created())
                 .when(new EditModelCommand(ID, COMPANY, edit, 5, AUDIT))
-                .expectEvents(new ModelEditedEvent(ID, new ModelFields("demo", null, "PyTorch",
-                        Map.of("design", "layers"), Map.of("cat", 1), "Created by task id: t", List.of("a", "b"),
-                        null, null, null, null, null, null, null, null), AUDIT))
+                .expectEvents(new ModelRenamedEvent(ID, "demo", AUDIT),
+                        new ModelCommentChangedEvent(ID, "Created by task id: t", AUDIT),
+                        new ModelTagsUpdatedEvent(ID, List.of("a", "b"), AUDIT),
+                        new ModelEditedEvent(ID, new ModelFields(null, null, "PyTorch", Map.of("design", "layers"),
+                                Map.of("cat", 1), null, null, null, null, null, null, null, null, null, null), AUDIT))
                 .expectResultMessagePayload(TASK);
     }
 
@@ -124,7 +128,7 @@ class ModelAggregateTest {
     void editOfAReadyModelIsAllowed() {
         fixture.given(created(), new ModelPublishedEvent(ID, AUDIT))
                 .when(new EditModelCommand(ID, COMPANY, fields("renamed", null), null, AUDIT))
-                .expectEvents(new ModelEditedEvent(ID, fields("renamed", null), AUDIT));
+                .expectEvents(new ModelRenamedEvent(ID, "renamed", AUDIT));
     }
 
     @Test
@@ -133,8 +137,8 @@ class ModelAggregateTest {
                 null, "other-task", null, "parent", true, null, null, null);
         fixture.given(created())
                 .when(new UpdateModelCommand(ID, COMPANY, given, AUDIT))
-                .expectEvents(new ModelEditedEvent(ID, new ModelFields("renamed", null, null, null, null, "note",
-                        null, null, null, null, null, null, null, null, null), AUDIT));
+                .expectEvents(new ModelRenamedEvent(ID, "renamed", AUDIT),
+                        new ModelCommentChangedEvent(ID, "note", AUDIT));
     }
 
     @Test

@@ -9,7 +9,9 @@ import io.xstore.api.project.ProjectCreatedEvent;
 import io.xstore.api.project.ProjectDeletedEvent;
 import io.xstore.api.project.ProjectMergedEvent;
 import io.xstore.api.project.ProjectMovedEvent;
-import io.xstore.api.project.ProjectUpdatedEvent;
+import io.xstore.api.project.ProjectDefaultOutputDestinationChangedEvent;
+import io.xstore.api.project.ProjectDescriptionChangedEvent;
+import io.xstore.api.project.ProjectTagsChangedEvent;
 import io.xstore.api.project.UpdateProjectCommand;
 import io.xstore.protocol.ApiException;
 import org.axonframework.eventsourcing.AggregateDeletedException;
@@ -98,7 +100,9 @@ class ProjectAggregateTest {
     void updateChangesPlainFields() {
         fixture.given(created("examples", null, List.of()))
                 .when(new UpdateProjectCommand(ID, COMPANY, "new text", List.of("a"), null, "gs://x", AUDIT))
-                .expectEvents(new ProjectUpdatedEvent(ID, "new text", List.of("a"), null, "gs://x", AUDIT));
+                .expectEvents(new ProjectDescriptionChangedEvent(ID, "new text", AUDIT),
+                        new ProjectTagsChangedEvent(ID, List.of("a"), AUDIT),
+                        new ProjectDefaultOutputDestinationChangedEvent(ID, "gs://x", AUDIT));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.xstore.migration.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,37 +21,12 @@ public final class TaskEditedRevision1Split extends JsonEventSplit {
 
     @Override
     protected List<Part> split(ObjectNode payload) {
-        ObjectNode changes = payload.get("changes") instanceof ObjectNode node ? node.deepCopy()
-                : payload.objectNode();
-        List<Part> parts = new ArrayList<>();
-        intent(parts, payload, changes, "name", "TaskRenamedEvent", "name");
-        intent(parts, payload, changes, "comment", "TaskCommentChangedEvent", "comment");
-        intent(parts, payload, changes, "tags", "TaskTagsChangedEvent", "tags");
-        intent(parts, payload, changes, "systemTags", "TaskSystemTagsChangedEvent", "systemTags");
-        intent(parts, payload, changes, "project", "TaskMovedEvent", "project");
-        boolean restChanged = false;
-        for (JsonNode value : changes) {
-            restChanged |= !value.isNull();
-        }
-        if (restChanged || parts.isEmpty()) {
-            ObjectNode rest = copy(payload, "taskId");
-            rest.set("changes", changes);
-            rest.set("audit", payload.get("audit"));
-            parts.add(new Part(TASK + "TaskEditedEvent", "2", rest));
-        }
-        return parts;
-    }
-
-    /** When {@code changes} holds {@code field}, an event of {@code type} carrying it; the field leaves changes. */
-    private static void intent(List<Part> parts, ObjectNode payload, ObjectNode changes, String field, String type,
-                               String property) {
-        JsonNode value = changes.remove(field);
-        if (value == null || value.isNull()) {
-            return;
-        }
-        ObjectNode event = copy(payload, "taskId");
-        event.set(property, value);
-        event.set("audit", payload.get("audit"));
-        parts.add(new Part(TASK + type, EventRevisions.FIRST, event));
+        return new IntentSplit(payload, "taskId", "changes", TASK)
+                .intent("name", "TaskRenamedEvent", "name")
+                .intent("comment", "TaskCommentChangedEvent", "comment")
+                .intent("tags", "TaskTagsChangedEvent", "tags")
+                .intent("systemTags", "TaskSystemTagsChangedEvent", "systemTags")
+                .intent("project", "TaskMovedEvent", "project")
+                .rest("TaskEditedEvent", "2");
     }
 }

@@ -14,6 +14,9 @@ import io.xstore.api.model.ModelFields;
 import io.xstore.api.model.ModelMetadataChangedEvent;
 import io.xstore.api.model.ModelMovedEvent;
 import io.xstore.api.model.ModelPublishedEvent;
+import io.xstore.api.model.ModelCommentChangedEvent;
+import io.xstore.api.model.ModelRenamedEvent;
+import io.xstore.api.model.ModelSystemTagsChangedEvent;
 import io.xstore.api.model.ModelTagsUpdatedEvent;
 import io.xstore.api.model.ModelUnarchivedEvent;
 import io.xstore.projection.store.ReadModelCollection;
@@ -124,6 +127,21 @@ public class ModelProjection {
     void on(ModelUnarchivedEvent event) {
         List<String> tags = systemTags(event.modelId()).stream().filter(tag -> !tag.equals(ARCHIVED)).toList();
         update(event.modelId(), event.audit(), List.of(Updates.set("system_tags", tags)));
+    }
+
+    @EventHandler
+    void on(ModelRenamedEvent event) {
+        update(event.modelId(), event.audit(), List.of(Updates.set("name", event.name())));
+    }
+
+    @EventHandler
+    void on(ModelCommentChangedEvent event) {
+        update(event.modelId(), event.audit(), List.of(Updates.set("comment", event.comment())));
+    }
+
+    @EventHandler
+    void on(ModelSystemTagsChangedEvent event) {
+        update(event.modelId(), event.audit(), List.of(Updates.set("system_tags", sorted(event.systemTags()))));
     }
 
     @EventHandler

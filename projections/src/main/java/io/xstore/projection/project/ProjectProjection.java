@@ -7,7 +7,11 @@ import io.xstore.api.project.ProjectCreatedEvent;
 import io.xstore.api.project.ProjectDeletedEvent;
 import io.xstore.api.project.ProjectMergedEvent;
 import io.xstore.api.project.ProjectMovedEvent;
-import io.xstore.api.project.ProjectUpdatedEvent;
+import io.xstore.api.AuditEntry;
+import io.xstore.api.project.ProjectDefaultOutputDestinationChangedEvent;
+import io.xstore.api.project.ProjectDescriptionChangedEvent;
+import io.xstore.api.project.ProjectSystemTagsChangedEvent;
+import io.xstore.api.project.ProjectTagsChangedEvent;
 import io.xstore.projection.store.ReadModelCollection;
 import io.xstore.projection.store.ReadModelStore;
 import io.xstore.readmodel.Collections;
@@ -64,22 +68,28 @@ public class ProjectProjection {
     }
 
     @EventHandler
-    void on(ProjectUpdatedEvent event) {
-        List<Bson> sets = new ArrayList<>();
-        if (event.description() != null) {
-            sets.add(Updates.set("description", event.description()));
-        }
-        if (event.tags() != null) {
-            sets.add(Updates.set("tags", sorted(event.tags())));
-        }
-        if (event.systemTags() != null) {
-            sets.add(Updates.set("system_tags", sorted(event.systemTags())));
-        }
-        if (event.defaultOutputDestination() != null) {
-            sets.add(Updates.set("default_output_destination", event.defaultOutputDestination()));
-        }
-        sets.add(Updates.set("last_update", Date.from(event.audit().at())));
-        projects.update(event.projectId(), sets);
+    void on(ProjectDescriptionChangedEvent event) {
+        update(event.projectId(), event.audit(), Updates.set("description", event.description()));
+    }
+
+    @EventHandler
+    void on(ProjectTagsChangedEvent event) {
+        update(event.projectId(), event.audit(), Updates.set("tags", sorted(event.tags())));
+    }
+
+    @EventHandler
+    void on(ProjectSystemTagsChangedEvent event) {
+        update(event.projectId(), event.audit(), Updates.set("system_tags", sorted(event.systemTags())));
+    }
+
+    @EventHandler
+    void on(ProjectDefaultOutputDestinationChangedEvent event) {
+        update(event.projectId(), event.audit(),
+                Updates.set("default_output_destination", event.defaultOutputDestination()));
+    }
+
+    private void update(String projectId, AuditEntry audit, Bson change) {
+        projects.update(projectId, List.of(change, Updates.set("last_update", Date.from(audit.at()))));
     }
 
     @EventHandler

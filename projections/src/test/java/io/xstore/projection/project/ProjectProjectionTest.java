@@ -8,7 +8,7 @@ import io.xstore.api.project.ProjectCreatedEvent;
 import io.xstore.api.project.ProjectDeletedEvent;
 import io.xstore.api.project.ProjectMergedEvent;
 import io.xstore.api.project.ProjectMovedEvent;
-import io.xstore.api.project.ProjectUpdatedEvent;
+import io.xstore.api.project.ProjectTagsChangedEvent;
 import io.xstore.projection.EmbeddedMongo;
 import io.xstore.readmodel.Collections;
 import org.bson.Document;
@@ -70,10 +70,10 @@ class ProjectProjectionTest {
     }
 
     @Test
-    void updateSetsOnlyTheGivenFields() {
+    void aTagsChangeSetsOnlyTheTags() {
         createNested();
 
-        projection.on(new ProjectUpdatedEvent("pb", null, List.of("y", "x"), null, null, LATER_AUDIT));
+        projection.on(new ProjectTagsChangedEvent("pb", List.of("y", "x"), LATER_AUDIT));
 
         Document demo = project("pb");
         assertThat(demo.getList("tags", String.class)).containsExactly("x", "y");
