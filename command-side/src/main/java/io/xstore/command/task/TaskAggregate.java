@@ -54,6 +54,8 @@ import io.xstore.api.task.TaskCommentChangedEvent;
 import io.xstore.api.task.TaskCompletedEvent;
 import io.xstore.api.task.TaskFailedEvent;
 import io.xstore.api.task.TaskMovedEvent;
+import io.xstore.api.task.TaskHyperParamsReplacedEvent;
+import io.xstore.api.task.TaskConfigurationReplacedEvent;
 import io.xstore.api.task.TaskPublishedEvent;
 import io.xstore.api.task.TaskRenamedEvent;
 import io.xstore.api.task.TaskResumedEvent;
@@ -567,6 +569,16 @@ public class TaskAggregate {
     @EventSourcingHandler
     void on(TaskMovedEvent event) {
         state.applyEdit(TaskContent.none().withProject(event.project()));
+    }
+
+    @EventSourcingHandler
+    void on(TaskHyperParamsReplacedEvent event) {
+        state.applyEdit(TaskContent.none().withHyperparams(event.hyperparams()));
+    }
+
+    @EventSourcingHandler
+    void on(TaskConfigurationReplacedEvent event) {
+        state.applyEdit(TaskContent.none().withConfiguration(event.configuration()));
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import io.xstore.api.task.SetTaskRequirementsCommand;
 import io.xstore.api.task.TaskContent;
 import io.xstore.api.task.TaskCommentChangedEvent;
 import io.xstore.api.task.TaskEditedEvent;
+import io.xstore.api.task.TaskHyperParamsReplacedEvent;
 import io.xstore.api.task.TaskMovedEvent;
 import io.xstore.api.task.TaskRenamedEvent;
 import io.xstore.api.task.TaskTagsChangedEvent;
@@ -77,7 +78,7 @@ class TaskEditRulesTest {
     void forcedEditOfARunningTaskIsAccepted() {
         fixture.given(created(), started())
                 .when(new EditTaskCommand(TASK, hyperparams(Map.of("Args", Map.of())), null, true, LATER))
-                .expectEvents(new TaskEditedEvent(TASK, hyperparams(Map.of("Args", Map.of())), LATER));
+                .expectEvents(new TaskHyperParamsReplacedEvent(TASK, Map.of("Args", Map.of()), LATER));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.xstore.api.task.TaskHyperParamsEditedEvent;
 import io.xstore.api.task.TaskModelAttachedEvent;
 import io.xstore.api.task.TaskRequirementsSetEvent;
 import io.xstore.api.task.TaskCompletedEvent;
+import io.xstore.api.task.TaskHyperParamsReplacedEvent;
 import io.xstore.api.task.TaskRenamedEvent;
 import io.xstore.api.task.TaskStartedEvent;
 import io.xstore.protocol.ApiException;
@@ -91,7 +92,7 @@ class TasksWriteEndpointsTest {
 
         assertEquals(0, completed.get("published"));
         assertEquals(List.of(TaskCreatedEvent.class, TaskStartedEvent.class, TaskEditedEvent.class,
-                        TaskRequirementsSetEvent.class, TaskEditedEvent.class, TaskArtifactsAddedOrUpdatedEvent.class,
+                        TaskRequirementsSetEvent.class, TaskHyperParamsReplacedEvent.class, TaskArtifactsAddedOrUpdatedEvent.class,
                         TaskModelAttachedEvent.class, TaskCompletedEvent.class),
                 side.events(id).stream().map(Object::getClass).toList());
         TaskArtifactsAddedOrUpdatedEvent artifacts = (TaskArtifactsAddedOrUpdatedEvent) side.events(id).get(5);

@@ -53,6 +53,16 @@ public record TaskContent(String name, String type, String comment, String proje
                 hyperparams, configuration, models, container, runtime, output);
     }
 
+    public TaskContent withHyperparams(Map<String, Object> value) {
+        return new TaskContent(name, type, comment, project, parent, tags, systemTags, script, execution, value,
+                configuration, models, container, runtime, output);
+    }
+
+    public TaskContent withConfiguration(Map<String, Object> value) {
+        return new TaskContent(name, type, comment, project, parent, tags, systemTags, script, execution,
+                hyperparams, value, models, container, runtime, output);
+    }
+
     public TaskContent withOutput(Map<String, Object> value) {
         return new TaskContent(name, type, comment, project, parent, tags, systemTags, script, execution,
                 hyperparams, configuration, models, container, runtime, value);

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * {@code TaskEditedEvent} revision 1 carried every changed field, so a move or a tag change was a generic edit. It
- * becomes the intent events (renamed, comment changed, tags changed, system tags changed, moved) and, for what is
- * left, a revision 2 {@code TaskEditedEvent}.
+ * becomes the intent events (renamed, comment changed, tags changed, system tags changed, moved, hyperparameters
+ * and configuration replaced) and, for what is left, a revision 2 {@code TaskEditedEvent}.
  */
 @Component
 public final class TaskEditedRevision1Split extends JsonEventSplit {
@@ -27,6 +27,8 @@ public final class TaskEditedRevision1Split extends JsonEventSplit {
                 .intent("tags", "TaskTagsChangedEvent", "tags")
                 .intent("systemTags", "TaskSystemTagsChangedEvent", "systemTags")
                 .intent("project", "TaskMovedEvent", "project")
+                .intent("hyperparams", "TaskHyperParamsReplacedEvent", "hyperparams")
+                .intent("configuration", "TaskConfigurationReplacedEvent", "configuration")
                 .rest("TaskEditedEvent", "2");
     }
 }

@@ -27,6 +27,8 @@ import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatusEvent;
 import io.xstore.api.task.TaskCommentChangedEvent;
 import io.xstore.api.task.TaskMovedEvent;
+import io.xstore.api.task.TaskHyperParamsReplacedEvent;
+import io.xstore.api.task.TaskConfigurationReplacedEvent;
 import io.xstore.api.task.TaskRenamedEvent;
 import io.xstore.api.task.TaskSystemTagsChangedEvent;
 import io.xstore.api.task.TaskTagsChangedEvent;
@@ -104,6 +106,16 @@ public class TaskProjection {
     @EventHandler
     void on(TaskMovedEvent event) {
         update(event.taskId(), event.audit(), edits(TaskContent.none().withProject(event.project())));
+    }
+
+    @EventHandler
+    void on(TaskHyperParamsReplacedEvent event) {
+        update(event.taskId(), event.audit(), edits(TaskContent.none().withHyperparams(event.hyperparams())));
+    }
+
+    @EventHandler
+    void on(TaskConfigurationReplacedEvent event) {
+        update(event.taskId(), event.audit(), edits(TaskContent.none().withConfiguration(event.configuration())));
     }
 
     @EventHandler
