@@ -42,6 +42,8 @@ public class ReadModelRebuilder {
         long target = feed.head();
         long from = slowest(projectors);
         if (from >= target) {
+            report.accept(String.format(Locale.ROOT, "read models: %s found them at the head (position %d)", what,
+                    target));
             return 0;
         }
         long total = target - from;
