@@ -26,7 +26,7 @@ import java.util.Set;
 @Configuration
 public class EventProcessingConfig {
 
-    static final String READ_MODELS = "read-models";
+    public static final String READ_MODELS = "read-models";
     /** Groups that act on the world (delete metric events, files) rather than build read models. */
     static final Set<String> SIDE_EFFECTS = Set.of(MetricEventsCleanup.PROCESSING_GROUP,
             FileCleanupEvents.PROCESSING_GROUP);

@@ -1,0 +1,132 @@
+package io.xstore.projection.history;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import io.xstore.api.AuditEntry;
+import io.xstore.projection.store.ReadModelCollection;
+import io.xstore.projection.store.ReadModelStore;
+import io.xstore.readmodel.Collections;
+import io.xstore.readmodel.history.EventAudit;
+import io.xstore.readmodel.history.HistoryKinds;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The audit index behind {@code history.get_all} (docs/api/history.md): one small row per event of any type (its
+ * global position, time, actor, call id, entity type and id, sequence number, kind), never the event's payload, so it
+ * keeps working whatever the event classes become. Descriptions and before/after values are computed on demand per
+ * page from the entity's events. Metric progress additionally gets one row per uninterrupted run of it per entity,
+ * updated as the run grows, so the default listing shows one row per run and pages exactly.
+ * <p>
+ * Rows: {@code row} is {@code event} (one event; {@code progress} tells metric progress) or {@code run}
+ * ({@code count}, {@code seq_from}/{@code seq_to}, {@code time_from}). Re-applying an event (a restart after a
+ * crash) changes nothing: event rows are keyed by position and a head per entity remembers the last position seen.
+ */
+@Component
+@ProcessingGroup("history")
+public class HistoryIndexProjection {
+
+    private final ReadModelCollection rows;
+    private final ReadModelCollection heads;
+
+    public HistoryIndexProjection(ReadModelStore store) {
+        this.rows = store.collection(Collections.HISTORY);
+        this.heads = store.collection(Collections.HISTORY_HEADS);
+        MongoCollection<Document> indexed = store.database().getCollection(Collections.HISTORY);
+        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("company", "row"), Indexes.descending("position")));
+        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("company", "time")));
+        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("company", "actors"),
+                Indexes.descending("position")));
+        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("company", "kind"),
+                Indexes.descending("position")));
+        indexed.createIndex(Indexes.ascending("entity_id", "seq"));
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        if (!(message instanceof TrackedEventMessage<?> tracked) || !(message instanceof DomainEventMessage<?> domain)
+                || tracked.trackingToken() == null || tracked.trackingToken().position().isEmpty()
+                || domain.getAggregateIdentifier() == null) {
+            return; // only events of the store, as the projector delivers them (not the in-memory history fold)
+        }
+        long position = tracked.trackingToken().position().getAsLong();
+        String entityId = domain.getAggregateIdentifier();
+        Document head = heads.find(entityId);
+        if (head != null && head.get("position") instanceof Number last && last.longValue() >= position) {
+            return;
+        }
+        AuditEntry audit = EventAudit.of(payload);
+        String kind = HistoryKinds.of(payload);
+        boolean progress = HistoryKinds.isProgress(kind);
+        String actor = audit == null ? null : audit.userId();
+        Date time = Date.from(domain.getTimestamp());
+        Document row = new Document("_id", "e" + position)
+                .append("row", "event")
+                .append("position", position)
+                .append("time", time)
+                .append("time_from", time)
+                .append("company", company(payload, head))
+                .append("actors", actor == null ? List.of() : List.of(actor))
+                .append("actor_name", audit == null ? null : audit.userName())
+                .append("call_id", audit == null ? null : audit.callId())
+                .append("entity_type", HistoryKinds.entityType(domain.getType()))
+                .append("entity_id", entityId)
+                .append("seq", domain.getSequenceNumber())
+                .append("kind", kind)
+                .append("progress", progress);
+        rows.replace(row.getString("_id"), row);
+        String run = head == null ? null : head.getString("run");
+        if (progress) {
+            Document runRow = run == null ? null : rows.find(run);
+            if (runRow == null) {
+                run = "r" + position;
+                runRow = new Document(row).append("_id", run).append("row", "run").append("count", 0)
+                        .append("seq_from", domain.getSequenceNumber()).append("time_from", time)
+                        .append("kinds", new ArrayList<String>());
+            }
+            List<String> actors = new ArrayList<>(runRow.getList("actors", String.class, List.of()));
+            if (actor != null && !actors.contains(actor)) {
+                actors.add(actor);
+            }
+            List<String> kinds = new ArrayList<>(runRow.getList("kinds", String.class, List.of()));
+            if (!kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+            runRow.append("position", position).append("time", time).append("actors", actors)
+                    .append("actor_name", row.get("actor_name")).append("call_id", row.get("call_id"))
+                    .append("seq_to", domain.getSequenceNumber()).append("kinds", kinds)
+                    .append("kind", kinds.size() == 1 ? kind : "metrics_reported")
+                    .append("count", ((Number) runRow.get("count")).intValue() + 1);
+            rows.replace(run, runRow);
+        } else {
+            run = null;
+        }
+        heads.replace(entityId, new Document("_id", entityId).append("position", position).append("run", run)
+                .append("company", row.getString("company")));
+    }
+
+    @ResetHandler
+    void reset() {
+        rows.clear();
+        heads.clear();
+    }
+
+    /** The event's company, else the company its entity's earlier events had (system-made events carry none). */
+    private static String company(Object payload, Document head) {
+        String company = EventAudit.company(payload);
+        if ((company == null || company.isEmpty()) && head != null && head.getString("company") != null) {
+            return head.getString("company");
+        }
+        return company == null ? "" : company;
+    }
+}
