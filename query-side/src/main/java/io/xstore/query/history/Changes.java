@@ -62,6 +62,13 @@ final class Changes {
         if (Objects.equals(a, b)) {
             return;
         }
+        // an absent container (hyperparams, a section, a list of artifacts) compares as an empty one, so an added
+        // parameter is hyperparams.Args.lr rather than all of hyperparams
+        if (a == null && (container(b) || keyedList(b))) {
+            a = b instanceof Map<?, ?> ? Map.of() : List.of();
+        } else if (b == null && (container(a) || keyedList(a))) {
+            b = a instanceof Map<?, ?> ? Map.of() : List.of();
+        }
         if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
             Set<Object> keys = new LinkedHashSet<>(x.keySet());
             keys.addAll(y.keySet());
@@ -92,9 +99,20 @@ final class Changes {
         out.add(new Change(path, a, b));
     }
 
+    /** A non-empty map of maps: named things (sections, parameters, metrics), not a record of values. */
+    private static boolean container(Object value) {
+        return value instanceof Map<?, ?> map && !map.isEmpty()
+                && map.values().stream().allMatch(v -> v instanceof Map<?, ?>);
+    }
+
+    private static boolean keyedList(Object value) {
+        return value instanceof List<?> list && !list.isEmpty() && itemKey(list, List.of()) != null;
+    }
+
     /** The field identifying the items of both lists, if every item is an object with a distinct value of it. */
     private static String itemKey(List<?> a, List<?> b) {
-        if (a.isEmpty() && b.isEmpty()) {
+        if (a.isEmpty() && b.isEmpty() || a.stream().anyMatch(i -> !(i instanceof Map<?, ?>))
+                || b.stream().anyMatch(i -> !(i instanceof Map<?, ?>))) {
             return null;
         }
         for (String key : ITEM_KEYS) {
