@@ -91,7 +91,11 @@ public final class HistoryKinds {
                 return edited(payload);
             }
             if ("status_changed".equals(kind)) {
-                Object to = JSON.convertValue(payload, Map.class).get("to");
+                Map<?, ?> fields = JSON.convertValue(payload, Map.class);
+                Object to = fields.get("to");
+                if (to != null && to.equals(fields.get("from"))) {
+                    return "status_message_changed"; // the same status again: only its reason or message changed
+                }
                 return to == null ? kind : STATUS.getOrDefault(String.valueOf(to).toLowerCase(Locale.ROOT), kind);
             }
         } catch (IllegalArgumentException e) {
