@@ -1,7 +1,5 @@
 package io.xstore.projection.history;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Indexes;
 import io.xstore.api.AuditEntry;
 import io.xstore.projection.store.ReadModelCollection;
 import io.xstore.projection.store.ReadModelStore;
@@ -28,13 +26,19 @@ import java.util.List;
  * page from the entity's events. Metric progress additionally gets one row per uninterrupted run of it per entity,
  * updated as the run grows, so the default listing shows one row per run and pages exactly.
  * <p>
- * Rows: {@code row} is {@code event} (one event; {@code progress} tells metric progress) or {@code run}
- * ({@code count}, {@code seq_from}/{@code seq_to}, {@code time_from}). Re-applying an event (a restart after a
- * crash) changes nothing: event rows are keyed by position and a head per entity remembers the last position seen.
+ * Rows: {@code row} is {@code event} (one event, keyed {@code e<position>}; {@code progress} tells metric progress,
+ * {@code run} names its run) or {@code run} (keyed {@code r<first position>}; {@code position} is its latest event's;
+ * {@code count}, {@code seq_from}/{@code seq_to}, {@code time_from}). Keys by position let the listing walk the store
+ * backwards with lookups by id alone, which every MongoDB (the embedded one too) answers from its {@code _id} index.
+ * Re-applying an event (a restart after a crash) changes nothing: a head per entity remembers the last position
+ * seen.
  */
 @Component
 @ProcessingGroup("history")
 public class HistoryIndexProjection {
+
+    /** The id of the head document holding the highest position indexed (where history.get_all starts). */
+    public static final String INDEX_HEAD = "__index__";
 
     private final ReadModelCollection rows;
     private final ReadModelCollection heads;
@@ -42,14 +46,6 @@ public class HistoryIndexProjection {
     public HistoryIndexProjection(ReadModelStore store) {
         this.rows = store.collection(Collections.HISTORY);
         this.heads = store.collection(Collections.HISTORY_HEADS);
-        MongoCollection<Document> indexed = store.database().getCollection(Collections.HISTORY);
-        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("company", "row"), Indexes.descending("position")));
-        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("company", "time")));
-        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("company", "actors"),
-                Indexes.descending("position")));
-        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("company", "kind"),
-                Indexes.descending("position")));
-        indexed.createIndex(Indexes.ascending("entity_id", "seq"));
     }
 
     @EventHandler
@@ -65,16 +61,23 @@ public class HistoryIndexProjection {
         if (head != null && head.get("position") instanceof Number last && last.longValue() >= position) {
             return;
         }
+        Document index = heads.find(INDEX_HEAD);
+        if (index == null || !(index.get("position") instanceof Number indexed) || indexed.longValue() < position) {
+            heads.replace(INDEX_HEAD, new Document("_id", INDEX_HEAD).append("position", position));
+        }
         AuditEntry audit = EventAudit.of(payload);
         String kind = HistoryKinds.of(payload);
         boolean progress = HistoryKinds.isProgress(kind);
         String actor = audit == null ? null : audit.userId();
         Date time = Date.from(domain.getTimestamp());
+        long micros = micros(domain.getTimestamp());
         Document row = new Document("_id", "e" + position)
                 .append("row", "event")
                 .append("position", position)
                 .append("time", time)
                 .append("time_from", time)
+                .append("time_us", micros)
+                .append("time_from_us", micros)
                 .append("company", company(payload, head))
                 .append("actors", actor == null ? List.of() : List.of(actor))
                 .append("actor_name", audit == null ? null : audit.userName())
@@ -92,6 +95,7 @@ public class HistoryIndexProjection {
                 run = "r" + position;
                 runRow = new Document(row).append("_id", run).append("row", "run").append("count", 0)
                         .append("seq_from", domain.getSequenceNumber()).append("time_from", time)
+                        .append("time_from_us", micros)
                         .append("kinds", new ArrayList<String>());
             }
             List<String> actors = new ArrayList<>(runRow.getList("actors", String.class, List.of()));
@@ -102,12 +106,15 @@ public class HistoryIndexProjection {
             if (!kinds.contains(kind)) {
                 kinds.add(kind);
             }
-            runRow.append("position", position).append("time", time).append("actors", actors)
+            runRow.append("position", position).append("time", time).append("time_us", micros)
+                    .append("actors", actors)
                     .append("actor_name", row.get("actor_name")).append("call_id", row.get("call_id"))
                     .append("seq_to", domain.getSequenceNumber()).append("kinds", kinds)
                     .append("kind", kinds.size() == 1 ? kind : "metrics_reported")
                     .append("count", ((Number) runRow.get("count")).intValue() + 1);
             rows.replace(run, runRow);
+            row.append("run", run);
+            rows.replace(row.getString("_id"), row);
         } else {
             run = null;
         }
@@ -119,6 +126,11 @@ public class HistoryIndexProjection {
     void reset() {
         rows.clear();
         heads.clear();
+    }
+
+    /** Times to the microsecond, as history entries show them (a MongoDB date keeps milliseconds only). */
+    private static long micros(java.time.Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
     }
 
     /** The event's company, else the company its entity's earlier events had (system-made events carry none). */

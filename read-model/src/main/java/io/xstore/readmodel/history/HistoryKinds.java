@@ -98,8 +98,8 @@ public final class HistoryKinds {
                 }
                 return to == null ? kind : STATUS.getOrDefault(String.valueOf(to).toLowerCase(Locale.ROOT), kind);
             }
-        } catch (IllegalArgumentException e) {
-            return kind;
+        } catch (RuntimeException e) {
+            return kind; // a payload Jackson cannot read keeps the kind of its type: never fail the audit index
         }
         return kind;
     }
