@@ -66,14 +66,19 @@ public class EntityTimeline {
                     break;
                 }
                 session.apply(event);
-                Map<String, Object> after = entity.state().read(session, id);
-                if (owner == null && after != null && after.get("company") instanceof String c) {
-                    owner = c;
+                if (changes) {
+                    Map<String, Object> after = entity.state().read(session, id);
+                    owner = owner != null ? owner : companyOf(after);
+                    steps.add(new Step(probe.seq(), probe.time(), probe.actorId(), probe.actorName(),
+                            probe.callId(), probe.kind(), Changes.between(state, after, true)));
+                    state = after;
+                } else {
+                    steps.add(probe);
                 }
-                List<Change> diff = changes ? Changes.between(state, after, true) : List.of();
-                steps.add(new Step(probe.seq(), probe.time(), probe.actorId(), probe.actorName(), probe.callId(),
-                        probe.kind(), diff));
-                state = after;
+            }
+            if (!changes && !steps.isEmpty()) {
+                state = entity.state().read(session, id); // only the end state is wanted: rendered once
+                owner = companyOf(state);
             }
             Document current = session.document(entity.collection(), id);
             document = current == null ? null : copy(current);
@@ -101,6 +106,10 @@ public class EntityTimeline {
             return (T) out;
         }
         return value;
+    }
+
+    private static String companyOf(Map<String, Object> state) {
+        return state != null && state.get("company") instanceof String company ? company : null;
     }
 
     /** The entity's stored events in order; the entity's not-found error when there are none of its kind. */
