@@ -40,20 +40,22 @@ public class HistoryIndexProjection {
     /** The id of the head document holding the highest position indexed (where history.get_all starts). */
     public static final String INDEX_HEAD = "__index__";
 
+    private final ReadModelStore store;
     private final ReadModelCollection rows;
     private final ReadModelCollection heads;
 
     public HistoryIndexProjection(ReadModelStore store) {
+        this.store = store;
         this.rows = store.collection(Collections.HISTORY);
         this.heads = store.collection(Collections.HISTORY_HEADS);
     }
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        if (!(message instanceof TrackedEventMessage<?> tracked) || !(message instanceof DomainEventMessage<?> domain)
+        if (store.detachedOnThisThread() || !(message instanceof TrackedEventMessage<?> tracked) || !(message instanceof DomainEventMessage<?> domain)
                 || tracked.trackingToken() == null || tracked.trackingToken().position().isEmpty()
                 || domain.getAggregateIdentifier() == null) {
-            return; // only events of the store, as the projector delivers them (not the in-memory history fold)
+            return; // only events of the store as the projector delivers them; nothing to do in the history fold
         }
         long position = tracked.trackingToken().position().getAsLong();
         String entityId = domain.getAggregateIdentifier();
@@ -69,8 +71,9 @@ public class HistoryIndexProjection {
         String kind = HistoryKinds.of(payload);
         boolean progress = HistoryKinds.isProgress(kind);
         String actor = audit == null ? null : audit.userId();
-        Date time = Date.from(domain.getTimestamp());
-        long micros = micros(domain.getTimestamp());
+        java.time.Instant at = audit != null && audit.at() != null ? audit.at() : domain.getTimestamp();
+        Date time = Date.from(at); // when the change was made, as history entries show it
+        long micros = micros(at);
         Document row = new Document("_id", "e" + position)
                 .append("row", "event")
                 .append("position", position)

@@ -59,6 +59,20 @@ final class DocumentBatch {
         return database == null;
     }
 
+    /** Puts a document in a detached batch as if the handlers had made it (resuming a fold from a checkpoint). */
+    void seed(String collection, String id, Document document) {
+        Entry entry = entry(collection, id, false);
+        entry.original = null;
+        entry.current = document;
+        entry.known = true;
+        entry.dirty = true;
+    }
+
+    /** The names of the collections this batch holds documents of. */
+    java.util.Set<String> collectionNames() {
+        return new java.util.LinkedHashSet<>(collections.keySet());
+    }
+
     /** The documents of a collection this batch holds (detached: the whole in-memory collection), by id. */
     Map<String, Document> held(String collection) {
         Map<String, Document> out = new LinkedHashMap<>();

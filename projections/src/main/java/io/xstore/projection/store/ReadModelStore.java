@@ -141,6 +141,18 @@ public class ReadModelStore {
             return documents.held(collection);
         }
 
+        /** Every document held, by collection and id (live, as above). */
+        public Map<String, Map<String, Document>> all() {
+            Map<String, Map<String, Document>> out = new java.util.LinkedHashMap<>();
+            documents.collectionNames().forEach(name -> out.put(name, documents.held(name)));
+            return out;
+        }
+
+        /** Puts a document in memory as if the handlers had made it (a fold resumed from a kept state). */
+        public void seed(String collection, String id, Document document) {
+            documents.seed(collection, id, document);
+        }
+
         @Override
         public void close() {
             if (current.get() == documents) {

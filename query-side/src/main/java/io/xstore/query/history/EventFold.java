@@ -25,6 +25,12 @@ public interface EventFold {
         /** Every document of the collection now, by id (live, as above). */
         Map<String, Document> documents(String collection);
 
+        /** Every document now, by collection and id (live, as above). */
+        Map<String, Map<String, Document>> all();
+
+        /** Puts a document in as if earlier events had made it (resuming a fold from a kept state). */
+        void seed(String collection, String id, Document document);
+
         @Override
         void close();
     }

@@ -57,6 +57,16 @@ public class ProjectionEventFold implements EventFold {
             }
 
             @Override
+            public Map<String, Map<String, Document>> all() {
+                return documents.all();
+            }
+
+            @Override
+            public void seed(String collection, String id, Document document) {
+                documents.seed(collection, id, document);
+            }
+
+            @Override
             public void close() {
                 documents.close();
             }
