@@ -1,6 +1,9 @@
 package io.xstore.projection.history;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import io.xstore.api.AuditEntry;
+import io.xstore.projection.processing.ProjectorPositions;
 import io.xstore.projection.store.ReadModelCollection;
 import io.xstore.projection.store.ReadModelStore;
 import io.xstore.readmodel.Collections;
@@ -13,11 +16,14 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The audit index behind {@code history.get_all} (docs/api/history.md): one small row per event of any type (its
@@ -39,6 +45,7 @@ public class HistoryIndexProjection {
 
     /** The id of the head document holding the highest position indexed (where history.get_all starts). */
     public static final String INDEX_HEAD = "__index__";
+    private static final Logger log = LoggerFactory.getLogger(HistoryIndexProjection.class);
 
     private final ReadModelStore store;
     private final ReadModelCollection rows;
@@ -123,6 +130,25 @@ public class HistoryIndexProjection {
         }
         heads.replace(entityId, new Document("_id", entityId).append("position", position).append("run", run)
                 .append("company", row.getString("company")));
+    }
+
+    /**
+     * A data directory whose read models were built before the audit index existed: the projector's stored position
+     * is dropped, so on start it empties its read models and replays the store once, building the index with them.
+     * Returns whether it did (to be called before the projector starts).
+     */
+    public static boolean replayIfIndexMissing(MongoDatabase database, ProjectorPositions positions,
+                                               String projector) {
+        OptionalLong position = positions.load(projector);
+        boolean indexed = database.getCollection(Collections.HISTORY_HEADS)
+                .find(Filters.eq("_id", INDEX_HEAD)).first() != null;
+        if (position.isEmpty() || position.getAsLong() < 0 || indexed) {
+            return false;
+        }
+        log.info("the history audit index is new in this version: the read models are rebuilt once from the event "
+                + "store (position {} dropped)", position.getAsLong());
+        positions.forget(projector);
+        return true;
     }
 
     @ResetHandler
