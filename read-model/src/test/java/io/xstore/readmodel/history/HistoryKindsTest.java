@@ -26,8 +26,16 @@ class HistoryKindsTest {
     record QueueTaskEnqueuedEvent(String queueId, String taskId, AuditEntry audit) {
     }
 
+    record TaskSystemTagsChangedEvent(String taskId, List<String> systemTags, AuditEntry audit) {
+    }
+
+    record TaskStopRequestedEvent(String taskId, String reason, AuditEntry audit) {
+    }
+
     @Test
     void typesNotInTheTableGetAKindFromTheirName() {
+        assertEquals("stop_requested", HistoryKinds.of(new TaskStopRequestedEvent("t", "r", AUDIT)));
+        assertEquals("tags_changed", HistoryKinds.of(new TaskSystemTagsChangedEvent("t", List.of(), AUDIT)));
         assertEquals("moved", HistoryKinds.of(new TaskMovedEvent("t", "p", AUDIT)));
         assertEquals("credentials_revoked", HistoryKinds.of(new CredentialsRevokedEvent("u", "k", AUDIT)));
         assertEquals("task_enqueued", HistoryKinds.of(new QueueTaskEnqueuedEvent("q", "t", AUDIT)));
