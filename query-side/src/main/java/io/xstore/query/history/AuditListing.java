@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.xstore.protocol.CallContext;
+import io.xstore.protocol.WireDates;
 import io.xstore.readmodel.Collections;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -198,7 +199,7 @@ public class AuditListing {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("seq", number(row.get("run".equals(row.getString("row")) ? "seq_to" : "seq")));
         Date time = row.getDate("time");
-        out.put("time", time == null ? null : io.xstore.protocol.WireDates.format(time));
+        out.put("time", time == null ? null : WireDates.format(time));
         List<String> actors = row.getList("actors", String.class, List.of());
         Map<String, Object> actor = new LinkedHashMap<>();
         actor.put("id", actors.isEmpty() ? null : actors.get(actors.size() - 1));

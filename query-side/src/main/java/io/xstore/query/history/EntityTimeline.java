@@ -57,7 +57,7 @@ public class EntityTimeline {
      * is computed once rather than on every call.
      */
     public Folded fold(HistoryEntity entity, String id, String company, Predicate<Step> include, boolean changes) {
-        Checkpoint kept = checkpoints.get(entity, id, changes);
+        Checkpoint kept = checkpoints.get(entity, id);
         boolean resume = kept != null && include.test(kept.steps().get(kept.steps().size() - 1));
         List<? extends DomainEventMessage<?>> events = resume ? after(id, kept.lastSeq()) : events(entity, id);
         List<Step> steps = resume ? new ArrayList<>(kept.steps()) : new ArrayList<>();
@@ -106,7 +106,7 @@ public class EntityTimeline {
                     docs.forEach((docId, doc) -> copies.put(docId, copy(doc)));
                     documents.put(collection, copies);
                 });
-                checkpoints.put(entity, id, new Checkpoint(entity.type(), steps.get(steps.size() - 1).seq(),
+                checkpoints.put(id, new Checkpoint(entity.type(), steps.get(steps.size() - 1).seq(),
                         List.copyOf(steps), state, documents, owner));
             }
         }
@@ -139,12 +139,12 @@ public class EntityTimeline {
         private final Map<String, Checkpoint> kept = new java.util.LinkedHashMap<>(64, 0.75f, true);
         private long steps;
 
-        synchronized Checkpoint get(HistoryEntity entity, String id, boolean changes) {
+        synchronized Checkpoint get(HistoryEntity entity, String id) {
             Checkpoint checkpoint = kept.get(id);
             return checkpoint != null && checkpoint.type().equals(entity.type()) ? checkpoint : null;
         }
 
-        synchronized void put(HistoryEntity entity, String id, Checkpoint checkpoint) {
+        synchronized void put(String id, Checkpoint checkpoint) {
             Checkpoint old = kept.put(id, checkpoint);
             steps += checkpoint.steps().size() - (old == null ? 0 : old.steps().size());
             var eldest = kept.entrySet().iterator();

@@ -16,7 +16,9 @@ import java.util.function.Function;
 /**
  * An entity kind with a history (docs/api/history.md): which aggregate its events come from, which request field
  * names it, which error an unknown id gets, and how its state (the wire-shaped read-model document(s) the history
- * compares) is read from a fold. A new kind (queues) is one more constant here and one endpoint method.
+ * compares) is read from a fold. A new kind is one more constant here (listed in {@link #ALL}) and one endpoint
+ * method; for queues: {@code simple("queue", "QueueAggregate", "queue", "queues", ApiError.INVALID_QUEUE_ID)} and
+ * {@code @ApiEndpoint("history.get_queue")} calling {@code history(ctx, QUEUE)} in {@link HistoryEndpoints}.
  *
  * @param type          the name in answers and in the audit index ({@code task}), from the aggregate type
  * @param aggregateType the aggregate's type as stored with its events
@@ -73,10 +75,5 @@ public record HistoryEntity(String type, String aggregateType, String field, Str
         });
         state.put("credentials", credentials);
         return state;
-    }
-
-    /** The kind whose aggregate type this is; null when none has a history here. */
-    public static HistoryEntity ofAggregateType(String aggregateType) {
-        return ALL.stream().filter(e -> e.aggregateType().equals(aggregateType)).findFirst().orElse(null);
     }
 }
