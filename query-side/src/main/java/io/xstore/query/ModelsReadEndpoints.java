@@ -12,8 +12,11 @@ import io.xstore.query.engine.FilterBuilder;
 import io.xstore.query.engine.QueryResult;
 import io.xstore.query.engine.ReadModelQuery;
 import io.xstore.query.engine.Scope;
+import io.xstore.query.history.AsOfStates;
+import io.xstore.query.history.HistoryEntity;
 import io.xstore.readmodel.OwnedDocuments;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -30,18 +33,27 @@ public class ModelsReadEndpoints {
 
     private final ReadModelQuery query;
     private final ProjectHierarchy hierarchy;
+    private final AsOfStates asOf;
 
     public ModelsReadEndpoints(ReadModelQuery query, ProjectHierarchy hierarchy) {
+        this(query, hierarchy, null);
+    }
+
+    @Autowired
+    public ModelsReadEndpoints(ReadModelQuery query, ProjectHierarchy hierarchy, AsOfStates asOf) {
         this.query = query;
         this.hierarchy = hierarchy;
+        this.asOf = asOf;
     }
 
     /** Like the reference, the body's only_fields and filters also apply here. */
     @ApiEndpoint("models.get_by_id")
     public Object getById(CallContext ctx) {
         String id = Fields.requireString(ctx.body(), "model");
-        List<Map<String, Object>> models = query.getById(EntitySpecs.MODEL, ctx.body(),
-                Scope.withPublic(ctx.company()), id);
+        List<Map<String, Object>> models = AsOfStates.requested(ctx.body())
+                ? query.getById(EntitySpecs.MODEL, AsOfStates.withoutAsOf(ctx.body()), Scope.withPublic(ctx.company()),
+                TasksReadEndpoints.pastState(asOf, HistoryEntity.MODEL, id, ctx.body()))
+                : query.getById(EntitySpecs.MODEL, ctx.body(), Scope.withPublic(ctx.company()), id);
         if (models.isEmpty()) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("id", id);

@@ -13,7 +13,10 @@ import io.xstore.query.projects.ProjectLookups;
 import io.xstore.query.projects.ProjectSearch;
 import io.xstore.query.projects.ProjectsGetAllEx;
 import io.xstore.query.projects.TagQueries;
+import io.xstore.query.history.AsOfStates;
+import io.xstore.query.history.HistoryEntity;
 import io.xstore.readmodel.Collections;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -28,9 +31,18 @@ public class ProjectsReadEndpoints {
     private final TagQueries tags;
     private final ProjectLookups lookups;
     private final ParameterQueries parameters;
+    private final AsOfStates asOf;
 
     public ProjectsReadEndpoints(ReadModelQuery query, ProjectsGetAllEx getAllEx, ProjectDeleteCheck deleteCheck,
                                  TagQueries tags, ProjectLookups lookups, ParameterQueries parameters) {
+        this(query, getAllEx, deleteCheck, tags, lookups, parameters, null);
+    }
+
+    @Autowired
+    public ProjectsReadEndpoints(ReadModelQuery query, ProjectsGetAllEx getAllEx, ProjectDeleteCheck deleteCheck,
+                                 TagQueries tags, ProjectLookups lookups, ParameterQueries parameters,
+                                 AsOfStates asOf) {
+        this.asOf = asOf;
         this.query = query;
         this.getAllEx = getAllEx;
         this.deleteCheck = deleteCheck;
@@ -42,7 +54,10 @@ public class ProjectsReadEndpoints {
     @ApiEndpoint("projects.get_by_id")
     public Object getById(CallContext ctx) {
         String id = Fields.requireString(ctx.body(), "project");
-        Map<String, Object> project = query.findById(EntitySpecs.PROJECT, id, Scope.withPublic(ctx.company()))
+        Scope scope = Scope.withPublic(ctx.company());
+        Map<String, Object> project = (AsOfStates.requested(ctx.body())
+                ? query.render(TasksReadEndpoints.pastState(asOf, HistoryEntity.PROJECT, id, ctx.body()), scope)
+                : query.findById(EntitySpecs.PROJECT, id, scope))
                 .orElseThrow(() -> ApiError.INVALID_PROJECT_ID.toException(Map.of("id", id)));
         return Map.of("project", project);
     }

@@ -11,10 +11,15 @@ import io.xstore.query.engine.EntitySpecs;
 import io.xstore.query.engine.FilterBuilder;
 import io.xstore.query.engine.ReadModelQuery;
 import io.xstore.query.engine.Scope;
+import io.xstore.query.history.AsOfStates;
+import io.xstore.query.history.HistoryEntity;
 import io.xstore.query.tasks.TaskParameterViews;
+import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +37,39 @@ public class TasksReadEndpoints {
     private final ReadModelQuery query;
     private final ProjectHierarchy hierarchy;
     private final TaskParameterViews parameters;
+    private final AsOfStates asOf;
 
     public TasksReadEndpoints(ReadModelQuery query, ProjectHierarchy hierarchy, TaskParameterViews parameters) {
+        this(query, hierarchy, parameters, null);
+    }
+
+    @Autowired
+    public TasksReadEndpoints(ReadModelQuery query, ProjectHierarchy hierarchy, TaskParameterViews parameters,
+                              AsOfStates asOf) {
         this.query = query;
         this.hierarchy = hierarchy;
         this.parameters = parameters;
+        this.asOf = asOf;
     }
 
     @ApiEndpoint("tasks.get_by_id")
     public Object getById(CallContext ctx) {
         String id = Fields.requireString(ctx.body(), "task");
-        Map<String, Object> task = query.findById(EntitySpecs.TASK, id, Scope.withPublic(ctx.company()))
+        Scope scope = Scope.withPublic(ctx.company());
+        Map<String, Object> task = (AsOfStates.requested(ctx.body())
+                ? query.render(pastState(asOf, HistoryEntity.TASK, id, ctx.body()), scope)
+                : query.findById(EntitySpecs.TASK, id, scope))
                 .orElseThrow(() -> ApiError.INVALID_TASK_ID.toException(Map.of("id", id)));
         return Map.of("task", task);
+    }
+
+    /** The entity's document as of the body's {@code as_of} (docs/api/history.md); null before it existed. */
+    static Document pastState(AsOfStates states, HistoryEntity entity, String id, ObjectNode body) {
+        Instant time = AsOfStates.asOf(body);
+        if (states == null) {
+            throw ApiError.NOT_SUPPORTED.toException("as_of is not available in this deployment");
+        }
+        return states.document(entity, id, time);
     }
 
     @ApiEndpoint("tasks.get_by_id_ex")

@@ -5,6 +5,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.mongodb.client.MongoDatabase;
 import io.xstore.protocol.ApiEndpoint;
+import io.xstore.query.history.EventFold;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -21,7 +22,8 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The read side starts from component scanning with only a MongoDatabase and the event store, as in the server. */
+/** The read side starts from component scanning with only a MongoDatabase, the event store and the
+ * history fold port, as in the server. */
 class SpringWiringTest {
 
     @Test
@@ -30,6 +32,9 @@ class SpringWiringTest {
             context.registerBean(MongoDatabase.class, EmbeddedMongo::freshDatabase);
             context.registerBean(EventStore.class, () -> EmbeddedEventStore.builder()
                     .storageEngine(new InMemoryEventStorageEngine()).build());
+            context.registerBean(EventFold.class, () -> () -> {
+                throw new UnsupportedOperationException("the server provides the fold");
+            });
             context.registerBean(ElasticsearchClient.class, () -> new ElasticsearchClient(new RestClientTransport(
                     RestClient.builder(new HttpHost("127.0.0.1", 9)).build(), new JacksonJsonpMapper())));
             context.scan("io.xstore.query");

@@ -8,6 +8,10 @@ public final class Collections {
     public static final String MODELS = "models";
     public static final String USERS = "users";
     public static final String CREDENTIALS = "credentials";
+    /** One row per event (and per run of metric progress) for the company-wide audit listing (history.get_all). */
+    public static final String HISTORY = "history";
+    /** Per aggregate: the last event the {@code history} rows were written for (idempotence, run grouping). */
+    public static final String HISTORY_HEADS = "history_heads";
     /** Not a projection: the queue of file-server files to delete (tasks, models), kept by the server module. */
     public static final String FILE_DELETIONS = "file_deletions";
 

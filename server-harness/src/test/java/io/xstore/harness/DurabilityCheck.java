@@ -71,29 +71,33 @@ final class DurabilityCheck {
     }
 
     private void checkHistory(TaskLedger task, List<Loss> losses) throws IOException {
-        HarnessApi.Reply reply = call("history.get_task", Map.of("task", task.id()));
+        HarnessApi.Reply reply = call("history.get_task", Map.of("task", task.id(), "page_size", 500));
         if (!reply.ok()) {
             losses.add(new Loss("history", task.id(), "history.get_task answered " + reply.status()));
             return;
         }
-        JsonNode events = reply.data().path("events");
-        if (!"TaskCreatedEvent".equals(events.path(0).path("event").asText())) {
-            losses.add(new Loss("history", task.id(), "first event " + events.path(0).path("event").asText()));
+        // entries newest first, in the public shape of docs/api/history.md
+        JsonNode entries = reply.data().path("entries");
+        JsonNode oldest = entries.path(entries.size() - 1);
+        if (!"created".equals(oldest.path("kind").asText())) {
+            losses.add(new Loss("history", task.id(), "oldest entry " + oldest.path("kind").asText()));
         }
         String comment = task.lastAckedComment();
         boolean edited = comment == null;
         boolean started = !task.isStartAcked();
-        for (JsonNode event : events) {
-            JsonNode change = event.path("change");
-            edited = edited || "TaskCommentChangedEvent".equals(event.path("event").asText())
-                    && comment.equals(change.path("comment").asText());
-            started = started || "TaskStartedEvent".equals(event.path("event").asText());
+        for (JsonNode entry : entries) {
+            for (JsonNode change : entry.path("changes")) {
+                edited = edited || "comment".equals(change.path("field").asText())
+                        && comment.equals(change.path("after").asText());
+                started = started || "status".equals(change.path("field").asText())
+                        && "in_progress".equals(change.path("after").asText());
+            }
         }
         if (!edited) {
-            losses.add(new Loss("history", task.id(), "no TaskCommentChangedEvent with comment " + comment));
+            losses.add(new Loss("history", task.id(), "no entry changing the comment to " + comment));
         }
         if (!started) {
-            losses.add(new Loss("history", task.id(), "no TaskStartedEvent"));
+            losses.add(new Loss("history", task.id(), "no entry changing the status to in_progress"));
         }
     }
 

@@ -37,4 +37,9 @@ public class ProjectorPositions {
                 new Document("_id", projector).append(POSITION, position).append("updated", new Date()),
                 new ReplaceOptions().upsert(true));
     }
+
+    /** Drops the stored position: the projector starts as new (its read models emptied and replayed). */
+    public void forget(String projector) {
+        positions.deleteOne(Filters.eq("_id", projector));
+    }
 }

@@ -308,6 +308,22 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         return ids;
     }
 
+    /**
+     * Applies one event to this projector's handlers on the calling thread, outside its own batches and position,
+     * into the {@link ReadModelStore#detached() detached} batch the caller bound: the history fold rebuilds an
+     * entity's read-model documents in memory with the real handlers (docs/api/history.md). Refused without a
+     * detached batch, so it can never write MongoDB.
+     */
+    public void fold(EventMessage<?> event) throws Exception {
+        if (!store.detachedOnThisThread()) {
+            throw new IllegalStateException("fold needs a detached read-model batch on this thread");
+        }
+        if (!invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+            return;
+        }
+        invoker.handle(event, Segment.ROOT_SEGMENT);
+    }
+
     /** Returns whether a handler took the event. */
     private boolean handle(TrackedEventMessage<?> event) throws Exception {
         if (!invoker.canHandle(event, Segment.ROOT_SEGMENT)) {

@@ -27,6 +27,10 @@ import java.util.Set;
  * batch ends: one unordered bulk write per collection, each document as the difference between what was read and
  * what the handlers made of it (top-level fields), so fields other writers own (a ping's {@code last_update}) are
  * left alone. Handlers set absolute values, so applying an event twice, as after a crash, gives the same document.
+ * <p>
+ * A <em>detached</em> batch (no database) never reads nor writes MongoDB: every document starts absent and lives only
+ * in memory. The history fold (docs/api/history.md) runs the real handlers against one to rebuild an entity's
+ * read-model document from its events.
  */
 final class DocumentBatch {
 
@@ -44,6 +48,40 @@ final class DocumentBatch {
         this.database = database;
         this.cache = cache;
         this.emptied = emptied;
+    }
+
+    /** A batch of documents in memory only (see the class comment). */
+    static DocumentBatch detached() {
+        return new DocumentBatch(null, null, null);
+    }
+
+    boolean isDetached() {
+        return database == null;
+    }
+
+    /** Puts a document in a detached batch as if the handlers had made it (resuming a fold from a checkpoint). */
+    void seed(String collection, String id, Document document) {
+        Entry entry = entry(collection, id, false);
+        entry.original = null;
+        entry.current = document;
+        entry.known = true;
+        entry.dirty = true;
+    }
+
+    /** The names of the collections this batch holds documents of. */
+    java.util.Set<String> collectionNames() {
+        return new java.util.LinkedHashSet<>(collections.keySet());
+    }
+
+    /** The documents of a collection this batch holds (detached: the whole in-memory collection), by id. */
+    Map<String, Document> held(String collection) {
+        Map<String, Document> out = new LinkedHashMap<>();
+        collections.getOrDefault(collection, Map.of()).forEach((id, entry) -> {
+            if (entry.current != null) {
+                out.put(id, entry.current);
+            }
+        });
+        return out;
     }
 
     /** One document: as read ({@code known} false when the handlers replaced it unread), and as it is now. */
@@ -95,6 +133,11 @@ final class DocumentBatch {
 
     /** Set-wide changes go to MongoDB at once, after what this batch holds of the collection. */
     void updateMany(String collection, Bson filter, Bson update) {
+        if (isDetached()) {
+            held(collection).values().stream().filter(doc -> UpdateApplier.matches(doc, filter))
+                    .forEach(doc -> UpdateApplier.apply(doc, update));
+            return;
+        }
         flush(collection);
         cache.invalidate(collection);
         database.getCollection(collection).updateMany(filter, update);
@@ -102,6 +145,9 @@ final class DocumentBatch {
 
     void clear(String collection) {
         collections.remove(collection);
+        if (isDetached()) {
+            return;
+        }
         cache.invalidate(collection);
         database.getCollection(collection).deleteMany(new Document());
         emptied.emptied(collection);
@@ -109,6 +155,9 @@ final class DocumentBatch {
 
     /** Writes every changed document; returns how many were written. */
     int flush() {
+        if (isDetached()) {
+            return 0;
+        }
         int written = 0;
         for (String collection : new ArrayList<>(collections.keySet())) {
             written += flush(collection);
@@ -184,7 +233,9 @@ final class DocumentBatch {
             entry = new Entry();
             entries.put(id, entry);
         }
-        if (load && !entry.known && !entry.dirty) {
+        if (load && !entry.known && !entry.dirty && isDetached()) {
+            loaded(entry, null);
+        } else if (load && !entry.known && !entry.dirty) {
             Document cached = cache.get(collection, id);
             if (cached != null) {
                 loaded(entry, cached);

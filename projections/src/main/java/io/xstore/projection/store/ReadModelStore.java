@@ -1,9 +1,11 @@
 package io.xstore.projection.store;
 
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * Where the projections write the MongoDB read models. A projector opens a {@link Batch} around a batch of events, so
@@ -55,6 +57,26 @@ public class ReadModelStore {
         return new Batch(batch);
     }
 
+    /**
+     * Binds an in-memory batch to this thread until {@link Detached#close()}: the handlers called on this thread
+     * meanwhile read and write documents that exist only in it, never MongoDB (the history fold, see
+     * docs/api/history.md).
+     */
+    public Detached detached() {
+        if (current.get() != null) {
+            throw new IllegalStateException("a read-model batch is already open on this thread");
+        }
+        DocumentBatch batch = DocumentBatch.detached();
+        current.set(batch);
+        return new Detached(batch);
+    }
+
+    /** Whether this thread's handlers write to an in-memory {@link Detached} batch (never to MongoDB). */
+    public boolean detachedOnThisThread() {
+        DocumentBatch batch = current.get();
+        return batch != null && batch.isDetached();
+    }
+
     /** The open batch of this thread, or a throwaway one the caller flushes at once. */
     DocumentBatch batch() {
         DocumentBatch batch = current.get();
@@ -96,6 +118,45 @@ public class ReadModelStore {
             current.remove();
             if (!flushed) {
                 cache.clear();
+            }
+        }
+    }
+
+    /** Read-model documents in memory only, as the handlers called on this thread make them. */
+    public final class Detached implements AutoCloseable {
+
+        private final DocumentBatch documents;
+
+        private Detached(DocumentBatch documents) {
+            this.documents = documents;
+        }
+
+        /** The document as the handlers left it (live: later handler calls change it); null when absent. */
+        public Document document(String collection, String id) {
+            return documents.held(collection).get(id);
+        }
+
+        /** Every document of the collection the handlers created so far, by id (live, as above). */
+        public Map<String, Document> documents(String collection) {
+            return documents.held(collection);
+        }
+
+        /** Every document held, by collection and id (live, as above). */
+        public Map<String, Map<String, Document>> all() {
+            Map<String, Map<String, Document>> out = new java.util.LinkedHashMap<>();
+            documents.collectionNames().forEach(name -> out.put(name, documents.held(name)));
+            return out;
+        }
+
+        /** Puts a document in memory as if the handlers had made it (a fold resumed from a kept state). */
+        public void seed(String collection, String id, Document document) {
+            documents.seed(collection, id, document);
+        }
+
+        @Override
+        public void close() {
+            if (current.get() == documents) {
+                current.remove();
             }
         }
     }

@@ -33,6 +33,24 @@ final class UpdateApplier {
         return CODEC.decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
     }
 
+    /**
+     * Whether a document matches a filter of plain equalities ({@code {field: value}}, dotted paths allowed), as the
+     * projections' {@code updateMany} calls use; a filter with operators matches nothing (used in memory only).
+     */
+    static boolean matches(Document doc, Bson filter) {
+        for (Map.Entry<String, Object> condition : decode(filter).entrySet()) {
+            if (condition.getKey().startsWith("$") || condition.getValue() instanceof Document) {
+                return false;
+            }
+            Document parent = parent(doc, condition.getKey().split("\\."), false);
+            if (parent == null || !java.util.Objects.equals(parent.get(last(condition.getKey().split("\\."))),
+                    condition.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void apply(Document target, Bson update) {
         for (Map.Entry<String, Object> operator : decode(update).entrySet()) {
             Document fields = (Document) operator.getValue();

@@ -113,4 +113,28 @@ class TaskBatchFoldTest {
 
         assertThat(documents(database)).isEqualTo(once);
     }
+
+    /** The history fold's seam (docs/api/history.md): the same handlers into memory only, MongoDB untouched. */
+    @Test
+    void aDetachedBatchFoldsTheSameDocumentsInMemoryWithoutMongo() {
+        MongoDatabase direct = EmbeddedMongo.freshDatabase();
+        TaskProjection oneByOne = new TaskProjection(new ReadModelStore(direct));
+        history().forEach(event -> event.accept(oneByOne));
+
+        MongoDatabase untouched = EmbeddedMongo.freshDatabase();
+        ReadModelStore store = new ReadModelStore(untouched);
+        TaskProjection folding = new TaskProjection(store);
+        List<Document> folded = new ArrayList<>();
+        try (ReadModelStore.Detached memory = store.detached()) {
+            history().forEach(event -> event.accept(folding));
+            memory.documents(Collections.TASKS).values().forEach(doc -> folded.add(Document.parse(doc.toJson())));
+            assertThat(store.detachedOnThisThread()).isTrue();
+        }
+        folded.sort(java.util.Comparator.comparing(doc -> doc.getString("_id")));
+
+        List<Document> stored = documents(direct).stream().map(doc -> Document.parse(doc.toJson())).toList();
+        assertThat(folded).isEqualTo(stored).hasSize(2);
+        assertThat(documents(untouched)).isEmpty();
+        assertThat(store.detachedOnThisThread()).isFalse();
+    }
 }

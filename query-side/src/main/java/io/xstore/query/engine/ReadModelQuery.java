@@ -78,6 +78,26 @@ public class ReadModelQuery {
         return new ArrayList<>(List.of(projection.apply(WireDocuments.render(doc))));
     }
 
+    /**
+     * {@link #getById} over a document the caller already holds (a past state folded from events, see
+     * docs/api/history.md) instead of one read from MongoDB: the same checks, scope and shaping. Get_all filter keys
+     * of the body are not applied to it.
+     */
+    public List<Map<String, Object>> getById(EntitySpec spec, ObjectNode body, Scope scope, Document doc) {
+        OrderBy.parse(spec, body);
+        Projection projection = Projection.parse(spec, body, false);
+        Paging paging = Paging.resolve(body, scrolls, scope.company() + "/" + spec.collection());
+        if (doc == null || !scope.ownership().allows(doc) || paging.start() > 0) {
+            return new ArrayList<>();
+        }
+        return new ArrayList<>(List.of(projection.apply(WireDocuments.render(doc))));
+    }
+
+    /** {@link #findById} over a document the caller already holds (see the {@code getById} above). */
+    public Optional<Map<String, Object>> render(Document doc, Scope scope) {
+        return Optional.ofNullable(doc).filter(scope.ownership()::allows).map(WireDocuments::render);
+    }
+
     /** Documents by id with a given only_fields list, in join mode (used for joins), in the order of the ids. */
     public List<Map<String, Object>> fetchByIds(EntitySpec spec, Collection<String> ids, List<String> fields,
                                                 Scope scope) {

@@ -2,6 +2,7 @@ package io.xstore.server.config;
 
 import io.xstore.command.events.MetricEventsCleanup;
 import io.xstore.command.project.ProjectNamesProjector;
+import io.xstore.projection.history.HistoryIndexProjection;
 import io.xstore.projection.processing.EventFeed;
 import io.xstore.projection.processing.ProjectorPositions;
 import io.xstore.projection.processing.ProjectorProgress;
@@ -26,7 +27,7 @@ import java.util.Set;
 @Configuration
 public class EventProcessingConfig {
 
-    static final String READ_MODELS = "read-models";
+    public static final String READ_MODELS = "read-models";
     /** Groups that act on the world (delete metric events, files) rather than build read models. */
     static final Set<String> SIDE_EFFECTS = Set.of(MetricEventsCleanup.PROCESSING_GROUP,
             FileCleanupEvents.PROCESSING_GROUP);
@@ -39,9 +40,11 @@ public class EventProcessingConfig {
                 || SIDE_EFFECTS.contains(group) ? group : READ_MODELS);
         // Axon's default logs a failing handler and skips its event; a projector must retry it instead
         configurer.registerDefaultListenerInvocationErrorHandler(axon -> PropagatingErrorHandler.instance());
-        configurer.registerEventProcessor(READ_MODELS, (name, axon, invoker) -> new StreamingProjector(name, invoker,
-                feed.getObject(), store.getObject(), positions.getObject(), progress.getObject(),
-                ProjectorSettings.readModel()));
+        configurer.registerEventProcessor(READ_MODELS, (name, axon, invoker) -> {
+            HistoryIndexProjection.replayIfIndexMissing(store.getObject().database(), positions.getObject(), name);
+            return new StreamingProjector(name, invoker, feed.getObject(), store.getObject(), positions.getObject(),
+                    progress.getObject(), ProjectorSettings.readModel());
+        });
         for (String group : SIDE_EFFECTS) {
             configurer.registerEventProcessor(group, (name, axon, invoker) -> new StreamingProjector(name, invoker,
                     feed.getObject(), store.getObject(), positions.getObject(), progress.getObject(),

@@ -87,8 +87,9 @@ class MetricPipelineIT extends ServerTestSupport {
         String task = newRunningTask();
         postJsonLines(scalar(task, "loss", "train", 3, 0.5, 1_000));
 
-        JsonNode history = api.call("/history.get_task", Map.of("task", task)).data();
-        assertThat(history.toString()).contains("TaskMetricsRecorded");
+        JsonNode newest = api.call("/history.get_task", Map.of("task", task)).data().get("entries").get(0);
+        assertThat(newest.get("kind").asText()).isEqualTo("metrics_reported");
+        assertThat(newest.get("description").asText()).isEqualTo("metrics reported 1 time, iteration 0 → 3");
     }
 
     @Test
