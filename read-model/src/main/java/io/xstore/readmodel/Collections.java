@@ -8,6 +8,9 @@ public final class Collections {
     public static final String MODELS = "models";
     public static final String USERS = "users";
     public static final String CREDENTIALS = "credentials";
+    public static final String QUEUES = "queues";
+    /** Samples of each queue's length and average waiting time, one per change of its entries. */
+    public static final String QUEUE_METRICS = "queue_metrics";
     /** Not a projection: the queue of file-server files to delete (tasks, models), kept by the server module. */
     public static final String FILE_DELETIONS = "file_deletions";
 
