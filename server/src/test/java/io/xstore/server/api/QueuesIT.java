@@ -223,4 +223,20 @@ class QueuesIT extends ServerTestSupport {
         api.error("queues.get_queue_metrics", body("from_date", now, "to_date", now), 400, 12);
         api.error("queues.get_queue_metrics", body("to_date", now, "interval", 10), 400, 11);
     }
+
+    @Test
+    void stoppingResettingOrArchivingAQueuedTaskTakesItOutOfItsQueue() {
+        String queue = newQueue();
+        String stopped = api.createTask(unique("stop"), project);
+        String reset = api.createTask(unique("reset"), project);
+        String archived = api.createTask(unique("archive"), project);
+        for (String task : List.of(stopped, reset, archived)) {
+            api.ok("tasks.enqueue", body("task", task, "queue", queue));
+        }
+        api.ok("tasks.stop", body("task", stopped));
+        assertThat(api.task(stopped).get("status").asText()).isEqualTo("stopped");
+        api.ok("tasks.reset", body("task", reset));
+        api.ok("tasks.archive", body("tasks", List.of(archived)));
+        assertThat(entries(queue)).isEmpty();
+    }
 }
