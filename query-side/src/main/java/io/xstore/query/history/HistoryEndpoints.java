@@ -53,6 +53,13 @@ public class HistoryEndpoints {
                 missing -> ApiError.INVALID_PROJECT_ID.toException(Map.of("id", missing)));
     }
 
+    /** A queue's history: created, entries added / moved / removed / popped (by which worker), changes. */
+    @ApiEndpoint("history.get_queue")
+    public Object queue(CallContext ctx) {
+        String id = Fields.requireString(ctx.body(), "queue");
+        return history(ctx, id, "Queue", missing -> ApiError.INVALID_QUEUE_ID.toException(Map.of("id", missing)));
+    }
+
     /** The events of aggregate {@code id}, if it is of the expected kind (its event names' prefix) and company. */
     private Map<String, Object> history(CallContext ctx, String id, String kind,
                                         Function<String, RuntimeException> notFound) {
