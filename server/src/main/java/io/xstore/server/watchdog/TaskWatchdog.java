@@ -10,6 +10,7 @@ import io.xstore.readmodel.Collections;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,10 +92,15 @@ public class TaskWatchdog {
 
     /** One pass; answers the ids of the tasks it stopped. */
     public List<String> run() {
+        return stopSilent(Filters.empty());
+    }
+
+    /** One pass over the silent tasks that also match {@code scope}; answers the ids of the tasks it stopped. */
+    public List<String> stopSilent(Bson scope) {
         Instant now = clock.instant();
         Date cutoff = Date.from(now.minus(timeout));
         List<Document> silent = new ArrayList<>();
-        tasks.find(Filters.and(Filters.eq("status", "in_progress"), Filters.lt("last_update", cutoff)))
+        tasks.find(Filters.and(Filters.eq("status", "in_progress"), Filters.lt("last_update", cutoff), scope))
                 .projection(Projections.include("_id", "company", "last_update")).into(silent);
         List<String> stopped = new ArrayList<>();
         for (Document task : silent) {

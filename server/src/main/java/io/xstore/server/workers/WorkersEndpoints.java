@@ -210,12 +210,18 @@ public class WorkersEndpoints {
                 List<Map<String, Object>> aggregations = new ArrayList<>();
                 for (String category : wanted.get(names[0])) {
                     List<Double> values = buckets.values().stream().map(v -> aggregate(category, v)).toList();
-                    aggregations.add(Map.of("aggregation", category, "values", values));
+                    Map<String, Object> aggregation = new LinkedHashMap<>();
+                    aggregation.put("aggregation", category);
+                    aggregation.put("values", values);
+                    aggregations.add(aggregation);
                 }
                 metric.put("stats", aggregations);
                 metricStats.add(metric);
             });
-            workers.add(Map.of("worker", worker, "metrics", metricStats));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("worker", worker);
+            entry.put("metrics", metricStats);
+            workers.add(entry);
         });
         return Map.of("workers", workers);
     }
@@ -241,7 +247,12 @@ public class WorkersEndpoints {
             categories.computeIfAbsent(category, c -> new TreeSet<>()).add(p.metric());
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        categories.forEach((name, keys) -> out.add(Map.of("name", name, "metric_keys", new ArrayList<>(keys))));
+        categories.forEach((name, keys) -> {
+            Map<String, Object> category = new LinkedHashMap<>();
+            category.put("name", name);
+            category.put("metric_keys", new ArrayList<>(keys));
+            out.add(category);
+        });
         return Map.of("categories", out);
     }
 
