@@ -34,6 +34,7 @@ import io.xstore.api.task.TaskStatus;
 import io.xstore.api.task.UnarchiveTaskCommand;
 import io.xstore.api.task.UpdateTaskCommand;
 import io.xstore.api.task.UpdateTaskTagsCommand;
+import io.xstore.api.task.ValidateTaskCommand;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
 import io.xstore.protocol.CallContext;
@@ -90,6 +91,17 @@ public class TasksWriteEndpoints {
         commands.send(new CreateTaskCommand(id, TaskRequests.content(body, ctx.receivedAt()), ctx.audit()),
                 ctx.company());
         return Map.of("id", id);
+    }
+
+    /** Checks a task as tasks.create would (docs/api/organization.md); answers {} or the error create would give. */
+    @ApiEndpoint("tasks.validate")
+    public Object validate(CallContext ctx) {
+        ObjectNode body = ctx.body();
+        Fields.requireString(body, "name");
+        Fields.requireString(body, "type");
+        commands.send(new ValidateTaskCommand(TaskRequests.content(body, ctx.receivedAt()), ctx.audit()),
+                ctx.company());
+        return Map.of();
     }
 
     @ApiEndpoint("tasks.edit")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.xstore.api.AuditEntry;
+import io.xstore.api.task.TaskStatusEvent;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
 import io.xstore.protocol.CallContext;
@@ -80,6 +81,9 @@ public class HistoryEndpoints {
     private static Map<String, Object> entry(DomainEventMessage<?> event) {
         Map<String, Object> change = JSON.convertValue(event.getPayload(), LinkedHashMap.class);
         change.remove("audit");
+        if (event.getPayload() instanceof TaskStatusEvent status && !change.containsKey("to")) {
+            change.put("to", status.to());
+        }
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("sequence", event.getSequenceNumber());
         entry.put("event", event.getPayloadType().getSimpleName());
