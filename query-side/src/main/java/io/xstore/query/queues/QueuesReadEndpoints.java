@@ -128,8 +128,8 @@ public class QueuesReadEndpoints {
 
     /**
      * Per queue and per interval of {@code interval} seconds between {@code from_date} and {@code to_date} (epoch
-     * seconds): the average of the queue's length and average waiting time over the samples taken in the interval
-     * (one at each change of its entries). Intervals without a sample are left out.
+     * seconds): the queue's average waiting time and length, from the samples taken in the interval (one at each
+     * change of its entries). Intervals without a sample are left out.
      */
     @ApiEndpoint(value = "queues.get_queue_metrics", since = "2.4")
     public Object getQueueMetrics(CallContext ctx) {
@@ -160,23 +160,24 @@ public class QueuesReadEndpoints {
         return Map.of("queues", out);
     }
 
+    /** Per interval the sample with the longest average wait stands for it: that wait and that queue length. */
     private Map<String, Object> metrics(String queue, String company, long from, long to, int interval) {
-        TreeMap<Long, double[]> buckets = new TreeMap<>();
+        TreeMap<Long, Document> buckets = new TreeMap<>();
         for (Document sample : samples(queue, company, from, to)) {
             long at = sample.getDate("timestamp").toInstant().getEpochSecond();
             long bucket = from + ((at - from) / interval) * interval;
-            double[] sums = buckets.computeIfAbsent(bucket, b -> new double[3]);
-            sums[0] += ((Number) sample.get("queue_length")).doubleValue();
-            sums[1] += ((Number) sample.get("average_waiting_time")).doubleValue();
-            sums[2]++;
+            Document best = buckets.get(bucket);
+            if (best == null || waiting(sample) > waiting(best)) {
+                buckets.put(bucket, sample);
+            }
         }
         List<Long> dates = new ArrayList<>();
         List<Double> waits = new ArrayList<>();
-        List<Double> lengths = new ArrayList<>();
-        buckets.forEach((bucket, sums) -> {
+        List<Integer> lengths = new ArrayList<>();
+        buckets.forEach((bucket, sample) -> {
             dates.add(bucket);
-            lengths.add(round(sums[0] / sums[2]));
-            waits.add(round(sums[1] / sums[2]));
+            waits.add(round(waiting(sample)));
+            lengths.add(((Number) sample.get("queue_length")).intValue());
         });
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("queue", queue);
@@ -184,6 +185,10 @@ public class QueuesReadEndpoints {
         result.put("avg_waiting_times", waits);
         result.put("queue_lengths", lengths);
         return result;
+    }
+
+    private static double waiting(Document sample) {
+        return ((Number) sample.get("average_waiting_time")).doubleValue();
     }
 
     private List<Document> samples(String queue, String company, long from, long to) {

@@ -43,8 +43,9 @@ class GetNextTaskRaceIT extends ServerTestSupport {
             api.ok("tasks.enqueue", body("task", task, "queue", queue));
             tasks.add(task);
         }
+        // the removers work from the back of the queue while the workers pop from the front, so the two paths meet
         List<String> toRemove = new ArrayList<>();
-        for (int i = 0; i < ENTRIES; i += 3) {
+        for (int i = ENTRIES - 1; i >= 0; i -= 2) {
             toRemove.add(tasks.get(i));
         }
 
