@@ -24,23 +24,41 @@ public class TaskQueueCoordinator {
         this.queues = queues;
     }
 
-    /** Answers the queue the task left (another queue it was waiting in), or null. */
+    /**
+     * Answers the queue the task left (another queue it was waiting in), or null. When the task moves between two
+     * queues they are loaded (locked) in the order of their ids, so two moves in opposite directions cannot deadlock.
+     */
     @CommandHandler
     public String handle(EnqueueTaskCommand command) {
         Aggregate<TaskAggregate> task = tasks.load(command.taskId());
-        Aggregate<QueueAggregate> queue = queue(command.queueId());
+        String current = task.invoke(TaskAggregate::queue);
+        String old = current != null && !current.equals(command.queueId()) ? current : null;
+        Aggregate<QueueAggregate> oldQueue = null;
+        Aggregate<QueueAggregate> queue;
+        if (old != null && old.compareTo(command.queueId()) < 0) {
+            oldQueue = optionalQueue(old);
+            queue = queue(command.queueId());
+        } else {
+            queue = queue(command.queueId());
+            oldQueue = old == null ? null : optionalQueue(old);
+        }
         queue.execute(q -> q.assertOwnedBy(command.audit()));
         String previous = task.invoke(t -> t.enqueue(command.queueId(), command.statusReason(),
                 command.statusMessage(), command.audit()));
-        if (previous != null) {
-            try {
-                queues.load(previous).execute(q -> q.removeEntry(command.taskId(), true, command.audit()));
-            } catch (AggregateNotFoundException e) {
-                // the old queue was deleted meanwhile: nothing to take the task out of
-            }
+        if (oldQueue != null) {
+            oldQueue.execute(q -> q.removeEntry(command.taskId(), true, command.audit()));
         }
         queue.execute(q -> q.addEntry(command.taskId(), command.audit()));
         return previous;
+    }
+
+    /** A queue that may have been deleted meanwhile (then null: nothing to take the task out of). */
+    private Aggregate<QueueAggregate> optionalQueue(String queueId) {
+        try {
+            return queues.load(queueId);
+        } catch (AggregateNotFoundException e) {
+            return null;
+        }
     }
 
     @CommandHandler

@@ -120,4 +120,19 @@ class TaskQueueCoordinatorTest {
         gateway.sendAndWait(new MarkTaskStartedCommand("t1", false, null, null, AUDIT));
         assertThat((Object) gateway.sendAndWait(new DequeueTaskCommand("t1", null, null, null, AUDIT))).isNull();
     }
+
+    @Test
+    void enqueueToAnotherQueueMovesTheTaskAndKeepsItsFirstStatus() {
+        gateway.sendAndWait(new io.xstore.api.queue.CreateQueueCommand("q2", "queue two", null, null, null, null,
+                AUDIT));
+        gateway.sendAndWait(new EnqueueTaskCommand("t1", "q2", null, null, AUDIT));
+        String left = gateway.sendAndWait(new EnqueueTaskCommand("t1", "q1", null, null, AUDIT));
+
+        assertThat(left).isEqualTo("q2");
+        assertThat(events("q2")).contains(new QueueEntryRemovedEvent("q2", "t1", AUDIT));
+        assertThat(events("q1")).contains(new QueueEntryAddedEvent("q1", "t1", T0, AUDIT));
+        TaskDequeuedEvent dequeued = gateway.sendAndWait(new DequeueTaskCommand("t1", null, null, null, AUDIT));
+        assertThat(dequeued.to()).isEqualTo(TaskStatus.CREATED);
+        assertThat(dequeued.queueId()).isEqualTo("q1");
+    }
 }
