@@ -1,6 +1,7 @@
 package io.xstore.api.queue;
 
 import io.xstore.api.AuditEntry;
+
 import java.util.List;
 
 /** Every entry was removed: taskIds in queue order. */

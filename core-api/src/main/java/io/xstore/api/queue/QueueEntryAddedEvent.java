@@ -1,6 +1,7 @@
 package io.xstore.api.queue;
 
 import io.xstore.api.AuditEntry;
+
 import java.time.Instant;
 
 /** A task was appended to the queue at added. */

@@ -1,6 +1,7 @@
 package io.xstore.api.queue;
 
 import io.xstore.api.AuditEntry;
+
 import java.time.Instant;
 
 /** The first entry (task, added) was handed to worker (queues.get_next_task). */

@@ -1,6 +1,7 @@
 package io.xstore.api.queue;
 
 import io.xstore.api.AuditEntry;
+
 import java.util.List;
 
 /** The queue's system tags are now systemTags. */
