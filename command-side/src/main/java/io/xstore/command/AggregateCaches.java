@@ -31,6 +31,11 @@ public class AggregateCaches {
     }
 
     @Bean
+    public Cache queueAggregateCache() {
+        return new BoundedCache(size);
+    }
+
+    @Bean
     public Cache userAggregateCache() {
         return new BoundedCache(size);
     }

@@ -12,6 +12,9 @@ public final class Collections {
     public static final String HISTORY = "history";
     /** Per aggregate: the last event the {@code history} rows were written for (idempotence, run grouping). */
     public static final String HISTORY_HEADS = "history_heads";
+    public static final String QUEUES = "queues";
+    /** Samples of each queue's length and average waiting time, one per change of its entries. */
+    public static final String QUEUE_METRICS = "queue_metrics";
     /** Not a projection: the queue of file-server files to delete (tasks, models), kept by the server module. */
     public static final String FILE_DELETIONS = "file_deletions";
 

@@ -51,6 +51,7 @@ public abstract class ServerTestSupport {
         registry.add("xstore.auth.credentials[0].secret-key", () -> SECRET_KEY);
         registry.add("xstore.auth.credentials[0].user-name", () -> "tests");
         registry.add("xstore.auth.credentials[0].role", () -> "admin");
+        registry.add("xstore.watchdog.interval", () -> "1s");
     }
 
     protected static String apiBaseUrl() {

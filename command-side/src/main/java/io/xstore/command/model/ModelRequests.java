@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Reads model fields from request bodies ({@code models.create/edit/update}). */
-final class ModelRequests {
+public final class ModelRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,7 +80,7 @@ final class ModelRequests {
      * Metadata as a list of {@code {key, type, value}} (or a map of them keyed by key) → key → item; items without a
      * key are a 400/12.
      */
-    static Map<String, Object> metadata(JsonNode node, String field) {
+    public static Map<String, Object> metadata(JsonNode node, String field) {
         if (node == null || node.isNull()) {
             return null;
         }

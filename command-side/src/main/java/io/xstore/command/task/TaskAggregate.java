@@ -36,6 +36,8 @@ import io.xstore.api.task.TaskConfigurationEditedEvent;
 import io.xstore.api.task.TaskContent;
 import io.xstore.api.task.TaskCreatedEvent;
 import io.xstore.api.task.TaskDeletedEvent;
+import io.xstore.api.task.TaskDequeuedEvent;
+import io.xstore.api.task.TaskEnqueuedEvent;
 import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsDeletedEvent;
 import io.xstore.api.task.TaskHyperParamsEditedEvent;
@@ -110,6 +112,9 @@ public class TaskAggregate {
     /** Metrics reported by calls before this time belong to a run that a reset discarded. */
     private Instant metricsResetAt;
     private TaskState state;
+    /** The queue the task waits in while {@code queued} (else null), and the status it had before. */
+    private String queue;
+    private TaskStatus enqueueStatus;
 
     protected TaskAggregate() {
         // required by Axon
@@ -421,6 +426,43 @@ public class TaskAggregate {
                 command.audit()));
     }
 
+    // ---- queues (through the task-and-queue coordinator, docs/api/queues.md) ----
+
+    /**
+     * To {@code queued} in {@code queueId}, remembering the status before (a task already queued keeps its first
+     * one); removes the {@code development} system tag. Answers the queue the task waited in before, if another.
+     */
+    public String enqueue(String queueId, String reason, String message, AuditEntry audit) {
+        assertOwnedBy(audit);
+        checkTransition(TaskStatus.QUEUED, false);
+        String previous = status == TaskStatus.QUEUED && !queueId.equals(queue) ? queue : null;
+        if (state.systemTags().contains(DEVELOPMENT)) {
+            List<String> systemTags = state.systemTags().stream().filter(t -> !DEVELOPMENT.equals(t)).toList();
+            apply(new TaskSystemTagsChangedEvent(id, systemTags, audit));
+        }
+        apply(new TaskEnqueuedEvent(id, status, queueId, text(reason), text(message), false, audit));
+        return previous;
+    }
+
+    /** The queue the task waits in, or null when it is not queued. */
+    public String queue() {
+        return status == TaskStatus.QUEUED ? queue : null;
+    }
+
+    /**
+     * Out of its queue: a queued task goes back to {@code newStatus}, else to the status it had when enqueued (forced,
+     * as tasks.md §2 says). Answers the event, or null when the task was not queued.
+     */
+    public TaskDequeuedEvent dequeue(TaskStatus newStatus, String reason, String message, AuditEntry audit) {
+        assertOwnedBy(audit);
+        if (status != TaskStatus.QUEUED) {
+            return null;
+        }
+        TaskStatus to = newStatus != null ? newStatus
+                : enqueueStatus != null && enqueueStatus != TaskStatus.QUEUED ? enqueueStatus : TaskStatus.CREATED;
+        return applied(new TaskDequeuedEvent(id, status, to, queue, text(reason), text(message), true, audit));
+    }
+
     // ---- queries on the state, used by TaskCommandHandler ----
 
     String company() {
@@ -583,6 +625,12 @@ public class TaskAggregate {
 
     @EventSourcingHandler
     void on(TaskStatusEvent event) {
+        if (event instanceof TaskEnqueuedEvent enqueued) {
+            if (status != TaskStatus.QUEUED) {
+                enqueueStatus = status;
+            }
+            queue = enqueued.queueId();
+        }
         status = event.to();
         if (event.startsRun()) {
             started = event.audit().at();
@@ -591,6 +639,8 @@ public class TaskAggregate {
 
     @EventSourcingHandler
     void on(TaskResetEvent event) {
+        queue = null;
+        enqueueStatus = null;
         status = TaskStatus.CREATED;
         started = null;
         metricsResetAt = event.audit().at();

@@ -7,6 +7,7 @@ import io.xstore.api.task.EditTaskCommand;
 import io.xstore.api.task.MoveTaskCommand;
 import io.xstore.api.task.TaskContent;
 import io.xstore.api.task.UpdateTaskCommand;
+import io.xstore.api.task.ValidateTaskCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -31,6 +32,20 @@ public class TaskCommandHandler {
         checkReferences(command.content(), command.taskId(), command.audit());
         tasks.newInstance(() -> new TaskAggregate(command));
         return command.taskId();
+    }
+
+    /** The checks of create (name, type, project, parent), nothing stored; a parent of a deleted task is dropped. */
+    @CommandHandler
+    public void handle(ValidateTaskCommand command) {
+        TaskContent content = command.content();
+        TaskTypes.check(content.type());
+        TaskNames.check(content.name());
+        String parent = content.parent();
+        if (parent != null && parent.startsWith(TaskAggregate.DELETED_PARENT_PREFIX)) {
+            checkProject(content.project(), command.audit());
+            return;
+        }
+        checkReferences(content, null, command.audit());
     }
 
     @CommandHandler

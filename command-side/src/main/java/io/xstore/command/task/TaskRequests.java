@@ -25,7 +25,7 @@ import java.util.Map;
  * Reads the parts of task requests into message values: validated types (400/12), free-form JSON as plain Java
  * maps and lists, ClearML's legacy spellings mapped to the current ones.
  */
-final class TaskRequests {
+public final class TaskRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -77,7 +77,7 @@ final class TaskRequests {
                 output);
     }
 
-    static Map<String, Object> map(ObjectNode body, String field) {
+    public static Map<String, Object> map(ObjectNode body, String field) {
         ObjectNode node = Fields.optObject(body, field);
         return node == null ? null : JSON.convertValue(node, MAP);
     }
@@ -90,7 +90,7 @@ final class TaskRequests {
         return values;
     }
 
-    static List<String> requiredIds(ObjectNode body, String field) {
+    public static List<String> requiredIds(ObjectNode body, String field) {
         List<String> ids = stringList(body, field);
         if (ids == null || ids.isEmpty()) {
             throw ApiError.VALIDATION_ERROR.toException("at least one id is required", TaskErrors.data("field", field));

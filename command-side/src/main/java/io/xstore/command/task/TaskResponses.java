@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code fields} part of ClearML update responses: changed field paths → new values, dates as wire strings. */
-final class TaskResponses {
+public final class TaskResponses {
 
     private TaskResponses() {
     }
@@ -26,7 +26,7 @@ final class TaskResponses {
         return response;
     }
 
-    static Map<String, Object> statusFields(TaskStatusEvent change) {
+    public static Map<String, Object> statusFields(TaskStatusEvent change) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("status", change.to().wire());
         fields.put("status_reason", change.statusReason());

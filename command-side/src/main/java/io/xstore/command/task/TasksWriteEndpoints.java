@@ -34,6 +34,7 @@ import io.xstore.api.task.TaskStatus;
 import io.xstore.api.task.UnarchiveTaskCommand;
 import io.xstore.api.task.UpdateTaskCommand;
 import io.xstore.api.task.UpdateTaskTagsCommand;
+import io.xstore.api.task.ValidateTaskCommand;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
 import io.xstore.protocol.CallContext;
@@ -59,14 +60,16 @@ public class TasksWriteEndpoints {
     private final ProjectDirectory projects;
     private final TaskModelPublisher modelPublisher;
     private final TaskLiveness liveness;
+    private TaskQueueExit queueExit = (task, audit) -> { };
 
     @Autowired
     public TasksWriteEndpoints(CommandGateway gateway, ObjectProvider<ProjectDirectory> projects,
                                ObjectProvider<TaskModelPublisher> modelPublisher,
-                               ObjectProvider<TaskLiveness> liveness) {
+                               ObjectProvider<TaskLiveness> liveness, ObjectProvider<TaskQueueExit> queueExit) {
         this(gateway, projects.getIfAvailable(TaskWiringDefaults::projects),
                 modelPublisher.getIfAvailable(() -> (model, audit) -> { }),
                 liveness.getIfAvailable(() -> (task, company) -> false));
+        this.queueExit = queueExit.getIfAvailable(() -> (task, audit) -> { });
     }
 
     public TasksWriteEndpoints(CommandGateway gateway, ProjectDirectory projects, TaskModelPublisher modelPublisher,
@@ -88,6 +91,17 @@ public class TasksWriteEndpoints {
         commands.send(new CreateTaskCommand(id, TaskRequests.content(body, ctx.receivedAt()), ctx.audit()),
                 ctx.company());
         return Map.of("id", id);
+    }
+
+    /** Checks a task as tasks.create would (docs/api/organization.md); answers {} or the error create would give. */
+    @ApiEndpoint("tasks.validate")
+    public Object validate(CallContext ctx) {
+        ObjectNode body = ctx.body();
+        Fields.requireString(body, "name");
+        Fields.requireString(body, "type");
+        commands.send(new ValidateTaskCommand(TaskRequests.content(body, ctx.receivedAt()), ctx.audit()),
+                ctx.company());
+        return Map.of();
     }
 
     @ApiEndpoint("tasks.edit")
@@ -277,8 +291,12 @@ public class TasksWriteEndpoints {
 
     private Map<String, Object> stop(StatusRequest r, CallContext ctx) {
         boolean alive = liveness.hasLiveWorker(r.task(), ctx.company());
-        return statusResponse(commands.send(new StopTaskCommand(r.task(), r.force(), r.reason(), r.message(), alive,
-                ctx.audit()), ctx.company()));
+        StatusOutcome outcome = commands.send(new StopTaskCommand(r.task(), r.force(), r.reason(), r.message(),
+                alive, ctx.audit()), ctx.company());
+        if (outcome.first().from() == TaskStatus.QUEUED) {
+            queueExit.leaveQueues(r.task(), ctx.audit());
+        }
+        return statusResponse(outcome);
     }
 
     @ApiEndpoint("tasks.reset")
@@ -295,6 +313,9 @@ public class TasksWriteEndpoints {
     private Map<String, Object> reset(String task, ObjectNode body, CallContext ctx) {
         TaskResetEvent reset = commands.send(new ResetTaskCommand(task, Fields.optBool(body, "force", false),
                 Fields.optBool(body, "clear_all", false), ctx.audit()), ctx.company());
+        if (reset.from() == TaskStatus.QUEUED) {
+            queueExit.leaveQueues(task, ctx.audit());
+        }
         Map<String, Object> response = TaskResponses.updated(TaskResponses.resetFields(reset));
         response.put("dequeued", Map.of());
         return withNothingCascaded(response, body);
@@ -324,6 +345,7 @@ public class TasksWriteEndpoints {
     private void archive(String task, ObjectNode body, CallContext ctx) {
         commands.send(new ArchiveTaskCommand(task, Fields.optString(body, "status_reason"),
                 Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
+        queueExit.leaveQueues(task, ctx.audit());
     }
 
     @ApiEndpoint("tasks.unarchive_many")
@@ -350,6 +372,7 @@ public class TasksWriteEndpoints {
     private Map<String, Object> delete(String task, ObjectNode body, CallContext ctx) {
         commands.send(new DeleteTaskCommand(task, Fields.optBool(body, "force", false),
                 Fields.optBool(body, "delete_external_artifacts", true), ctx.audit()), ctx.company());
+        queueExit.leaveQueues(task, ctx.audit());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("deleted", true);
         return withNothingCascaded(response, body);

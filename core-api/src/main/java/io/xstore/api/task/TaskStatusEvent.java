@@ -8,7 +8,7 @@ import io.xstore.api.AuditEntry;
  */
 public sealed interface TaskStatusEvent permits TaskStartedEvent, TaskResumedEvent, TaskStopRequestedEvent,
         TaskStoppedEvent, TaskAbortedEvent, TaskCompletedEvent, TaskFailedEvent, TaskClosedEvent, TaskPublishedEvent,
-        TaskStatusSetEvent {
+        TaskStatusSetEvent, TaskEnqueuedEvent, TaskDequeuedEvent {
 
     String taskId();
 

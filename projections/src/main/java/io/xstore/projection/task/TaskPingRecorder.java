@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.xstore.api.task.RecordTaskPingCommand;
+import io.xstore.api.task.RecordTaskWorkerReportCommand;
 import io.xstore.projection.store.ReadModelStore;
 import io.xstore.readmodel.Collections;
 import io.xstore.readmodel.OwnedDocuments;
@@ -51,6 +52,23 @@ public class TaskPingRecorder {
             updates.add(Updates.set("active_duration", seconds));
         }
         tasks.updateOne(Filters.eq("_id", command.taskId()), Updates.combine(updates));
+        store.invalidate(Collections.TASKS, command.taskId());
+        return true;
+    }
+
+    /** workers.status_report naming a task: the worker running it and when it last reported (liveness). */
+    @CommandHandler
+    public boolean handle(RecordTaskWorkerReportCommand command) {
+        Document task = OwnedDocuments.byId(tasks, command.taskId(), Ownership.company(command.audit().companyId()),
+                Projections.include("status"));
+        if (task == null) {
+            return false;
+        }
+        Date now = Date.from(command.audit().at());
+        tasks.updateOne(Filters.eq("_id", command.taskId()), Updates.combine(
+                Updates.set("last_worker", command.worker()),
+                Updates.set("last_worker_report", now),
+                Updates.set("last_update", now)));
         store.invalidate(Collections.TASKS, command.taskId());
         return true;
     }

@@ -24,6 +24,8 @@ import io.xstore.api.task.TaskModelRef;
 import io.xstore.api.task.TaskModelsDetachedEvent;
 import io.xstore.api.task.TaskRequirementsSetEvent;
 import io.xstore.api.task.TaskResetEvent;
+import io.xstore.api.task.TaskEnqueuedEvent;
+import io.xstore.api.task.TaskStatus;
 import io.xstore.api.task.TaskStatusEvent;
 import io.xstore.api.task.TaskCommentChangedEvent;
 import io.xstore.api.task.TaskMovedEvent;
@@ -137,6 +139,12 @@ public class TaskProjection {
         }
         if (event.endsRun()) {
             updates.add(Updates.set("active_duration", event.activeDuration()));
+        }
+        if (event instanceof TaskEnqueuedEvent enqueued) {
+            updates.add(Updates.set("execution.queue", enqueued.queueId()));
+            if (enqueued.from() != TaskStatus.QUEUED) {
+                updates.add(Updates.set("enqueue_status", enqueued.from().wire()));
+            }
         }
         update(event.taskId(), event.audit(), updates);
     }

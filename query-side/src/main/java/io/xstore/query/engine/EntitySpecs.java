@@ -7,8 +7,8 @@ import java.util.Map;
 /** The entities served by the read side, described for the query engine (fields as in tasks.md). */
 public final class EntitySpecs {
 
-    /** Not yet in {@link Collections}; written by the queue projection. */
-    public static final String QUEUES_COLLECTION = "queues";
+    /** Written by the queue projection. */
+    public static final String QUEUES_COLLECTION = Collections.QUEUES;
 
     public static final EntitySpec TASK = new EntitySpec("Task", Collections.TASKS)
             .known("id", "name", "type", "status", "status_reason", "status_message", "status_changed", "comment",
@@ -86,11 +86,19 @@ public final class EntitySpecs {
             .excludedByDefault("preferences")
             .dateFields("created");
 
-    /** Only used as a join target ({@code execution.queue.name}). */
+    /** queues.get_all / get_all_ex / get_by_id, and the join target of {@code execution.queue.name}. */
     public static final EntitySpec QUEUE = new EntitySpec("Queue", QUEUES_COLLECTION)
             .known("id", "name", "display_name", "company", "user", "created", "tags", "system_tags", "entries",
                     "last_update", "metadata")
-            .dateFields("created", "last_update");
+            .patternFields("name")
+            .listFields("id", "user", "tags", "system_tags", "metadata.*")
+            .rangeFields("created", "last_update")
+            .dateFields("created", "last_update")
+            .listTyped("tags", "system_tags")
+            .stringTyped("name", "display_name", "user", "company")
+            .searchText("name", "id")
+            .reference("user", "user")
+            .reference("company", null);
 
     private static final Map<String, EntitySpec> BY_NAME = Map.of(
             "task", TASK, "project", PROJECT, "model", MODEL, "user", USER, "queue", QUEUE);

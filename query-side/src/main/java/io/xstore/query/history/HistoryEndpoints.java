@@ -58,6 +58,12 @@ public class HistoryEndpoints {
         return history(ctx, HistoryEntity.PROJECT);
     }
 
+    /** A queue's history: created, entries added / moved / removed / popped (by which worker), changes. */
+    @ApiEndpoint("history.get_queue")
+    public Object queue(CallContext ctx) {
+        return history(ctx, HistoryEntity.QUEUE);
+    }
+
     /** A user's own history is theirs to read; another user's needs an admin role. */
     @ApiEndpoint("history.get_user")
     public Object user(CallContext ctx) {

@@ -17,8 +17,7 @@ import java.util.function.Function;
  * An entity kind with a history (docs/api/history.md): which aggregate its events come from, which request field
  * names it, which error an unknown id gets, and how its state (the wire-shaped read-model document(s) the history
  * compares) is read from a fold. A new kind is one more constant here (listed in {@link #ALL}) and one endpoint
- * method; for queues: {@code simple("queue", "QueueAggregate", "queue", "queues", ApiError.INVALID_QUEUE_ID)} and
- * {@code @ApiEndpoint("history.get_queue")} calling {@code history(ctx, QUEUE)} in {@link HistoryEndpoints}.
+ * method in {@link HistoryEndpoints}.
  *
  * @param type          the name in answers and in the audit index ({@code task}), from the aggregate type
  * @param aggregateType the aggregate's type as stored with its events
@@ -47,7 +46,10 @@ public record HistoryEntity(String type, String aggregateType, String field, Str
     public static final HistoryEntity USER = new HistoryEntity("user", "UserAggregate", "user", Collections.USERS,
             id -> ApiError.INVALID_USER_ID.toException(Map.of("id", id)), HistoryEntity::userState);
 
-    public static final List<HistoryEntity> ALL = List.of(TASK, MODEL, PROJECT, USER);
+    public static final HistoryEntity QUEUE = simple("queue", "QueueAggregate", "queue", Collections.QUEUES,
+            ApiError.INVALID_QUEUE_ID);
+
+    public static final List<HistoryEntity> ALL = List.of(TASK, MODEL, PROJECT, USER, QUEUE);
 
     private static HistoryEntity simple(String type, String aggregateType, String field, String collection,
                                         ApiError error) {
