@@ -50,12 +50,13 @@ class WatchdogIT extends ServerTestSupport {
         assertThat(task.get("status_reason").asText()).isEqualTo("Forced stop (non-responsive)");
         assertThat(task.get("status_message").asText()).contains("no update for");
         assertThat(api.task(alive).get("status").asText()).isEqualTo("in_progress");
-        JsonNode events = api.ok("history.get_task", body("task", silent)).get("events");
-        JsonNode last = events.get(events.size() - 1);
-        assertThat(last.get("event").asText()).isEqualTo("TaskStoppedEvent");
-        assertThat(last.get("user").asText()).isEqualTo("__system__");
-        assertThat(last.get("change").get("statusReason").asText()).isEqualTo("Forced stop (non-responsive)");
         api.ok("tasks.stopped", body("task", alive, "force", true));
+        // entries newest first (docs/api/history.md)
+        JsonNode last = api.ok("history.get_task", body("task", silent)).get("entries").get(0);
+        assertThat(last.get("kind").asText()).isEqualTo("stopped");
+        assertThat(last.get("actor").get("id").asText()).isEqualTo("__system__");
+        assertThat(last.get("description").asText()).contains("stopped");
+        assertThat(last.get("changes").toString()).contains("Forced stop (non-responsive)");
     }
 
     @Test
