@@ -31,6 +31,7 @@ import java.util.Set;
 final class DocumentBatch {
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoDatabase database;
@@ -46,12 +47,17 @@ final class DocumentBatch {
         this.emptied = emptied;
     }
 
-    /** One document: as read ({@code known} false when the handlers replaced it unread), and as it is now. */
+    /**
+     * One document: as read ({@code known} false when the handlers replaced it unread), and as it is now. Updates to
+     * a document the batch has not read (and the cache does not hold) wait in {@code blind}: written as they are when
+     * nothing in the batch reads the document, applied in memory to it when something does.
+     */
     private static final class Entry {
         Document original;
         boolean known;
         Document current;
         boolean dirty;
+        List<Bson> blind;
     }
 
     /**
@@ -76,11 +82,25 @@ final class DocumentBatch {
         });
         entry.current = copy;
         entry.dirty = true;
+        entry.blind = null;
     }
 
-    /** Like {@code updateOne} without upsert: a document that does not exist stays absent. */
+    /**
+     * Like {@code updateOne} without upsert: a document that does not exist stays absent. A document neither this
+     * batch nor the cache holds is not read for it: the update is written blind, as MongoDB would apply it, unless a
+     * handler of the batch reads the document later (then it is read and the update applied to it in memory).
+     */
     void update(String collection, String id, Bson update) {
-        Entry entry = entry(collection, id, true);
+        Entry entry = entry(collection, id, false);
+        if (!entry.known && !entry.dirty && cache.get(collection, id) == null
+                && !emptied.knownAbsent(collection, id)) {
+            if (entry.blind == null) {
+                entry.blind = new ArrayList<>(2);
+            }
+            entry.blind.add(update);
+            return;
+        }
+        entry = entry(collection, id, true);
         if (entry.current != null) {
             UpdateApplier.apply(entry.current, update);
             entry.dirty = true;
@@ -91,6 +111,7 @@ final class DocumentBatch {
         Entry entry = entry(collection, id, false);
         entry.current = null;
         entry.dirty = true;
+        entry.blind = null;
     }
 
     /** Set-wide changes go to MongoDB at once, after what this batch holds of the collection. */
@@ -122,19 +143,28 @@ final class DocumentBatch {
             return 0;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        entries.forEach((id, entry) -> {
-            if (entry.dirty) {
-                WriteModel<Document> write = write(id, entry);
+        boolean ordered = false;
+        for (Map.Entry<String, Entry> item : entries.entrySet()) {
+            Entry entry = item.getValue();
+            if (entry.blind != null) {
+                Bson byId = Filters.eq("_id", item.getKey());
+                entry.blind.forEach(update -> writes.add(new UpdateOneModel<>(byId, update)));
+                // several updates of one document keep their order
+                ordered |= entry.blind.size() > 1;
+            } else if (entry.dirty) {
+                WriteModel<Document> write = write(item.getKey(), entry);
                 if (write != null) {
                     writes.add(write);
                 }
             }
-        });
+        }
         if (!writes.isEmpty()) {
-            database.getCollection(collection).bulkWrite(writes, UNORDERED);
+            database.getCollection(collection).bulkWrite(writes, ordered ? ORDERED : UNORDERED);
         }
         entries.forEach((id, entry) -> {
-            if (entry.current != null) {
+            if (entry.blind != null) {
+                cache.invalidate(collection, id);
+            } else if (entry.current != null) {
                 cache.put(collection, id, entry.current);
                 emptied.written(collection, id);
             } else {
@@ -213,10 +243,18 @@ final class DocumentBatch {
         }
     }
 
+    /** The document as read; updates written blind to it so far are applied to it now. */
     private static void loaded(Entry entry, Document stored) {
         entry.original = stored;
         entry.current = stored == null ? null : deepCopy(stored);
         entry.known = true;
+        if (entry.blind != null) {
+            if (entry.current != null) {
+                entry.blind.forEach(update -> UpdateApplier.apply(entry.current, update));
+                entry.dirty = true;
+            }
+            entry.blind = null;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -114,4 +114,37 @@ class TaskBatchFoldTest {
 
         assertThat(documents(database)).isEqualTo(once);
     }
+
+    /**
+     * A batch that finds the documents neither read nor cached writes their updates blind (several per document, in
+     * order) or, once a handler reads such a document, applies them to it in memory; both as event by event.
+     */
+    @Test
+    void updatesOfDocumentsTheBatchDidNotReadGiveTheSameDocuments() {
+        List<Consumer<TaskProjection>> events = history();
+        List<Consumer<TaskProjection>> blindOnly = List.of(
+                p -> p.on(new TaskStatusChangedEvent(TASK, TaskStatus.CREATED, TaskStatus.IN_PROGRESS, "", "", T0,
+                        null, null, null, false, AUDIT)),
+                p -> p.on(new TaskIterationReportedEvent(TASK, 12, LATER)),
+                p -> p.on(new TaskEditedEvent(TASK, TaskContent.none().withName("renamed"), LATER)),
+                p -> p.on(new TaskIterationReportedEvent(OTHER, 3, LATER)));
+        for (List<Consumer<TaskProjection>> tail : List.of(events.subList(3, events.size()), blindOnly)) {
+            MongoDatabase direct = EmbeddedMongo.freshDatabase();
+            TaskProjection oneByOne = new TaskProjection(new ReadModelStore(direct));
+            events.subList(0, 3).forEach(event -> event.accept(oneByOne));
+            tail.forEach(event -> event.accept(oneByOne));
+
+            MongoDatabase batched = EmbeddedMongo.freshDatabase();
+            TaskProjection creating = new TaskProjection(new ReadModelStore(batched));
+            events.subList(0, 3).forEach(event -> event.accept(creating));
+            ReadModelStore cold = new ReadModelStore(batched);
+            TaskProjection folding = new TaskProjection(cold);
+            try (ReadModelStore.Batch batch = cold.open()) {
+                tail.forEach(event -> event.accept(folding));
+                batch.flush();
+            }
+
+            assertThat(documents(batched)).isEqualTo(documents(direct));
+        }
+    }
 }
