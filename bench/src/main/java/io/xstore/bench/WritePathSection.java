@@ -77,9 +77,10 @@ final class WritePathSection {
                 task in status created where the command changes the status (tasks.started). The no-op is %s, \
                 an authenticated call that answers a constant. tasks.get_all_ex and its raw twin page through the \
                 tasks of that project still in status created. The TaskAggregate loads build a task created and \
-                then given %,d metrics summaries (appended to the event store) without the aggregate cache, %d \
-                times each: from all its events, and from the snapshot the server took on the first command after \
-                (threshold xstore.command.task-snapshot-threshold) plus the event of that command.
+                then given %,d metrics summaries (appended to the event store) %d times each as a command does on \
+                a miss of the aggregate cache (the log file itself in the OS page cache): from all its events, and \
+                from the snapshot the server took after the first command on it (threshold \
+                xstore.command.task-snapshot-threshold) plus the event of that command.
                 The replay store: %,d events, of which %,d are SDK-like histories appended to the event store \
                 before the replay (%,d tasks of %d events: created, edited, started, %d metrics summaries and %d \
                 iteration reports, completed; %d tasks at a time, their events interleaved); the rest are the \
