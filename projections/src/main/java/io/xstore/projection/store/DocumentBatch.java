@@ -1,5 +1,6 @@
 package io.xstore.projection.store;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
@@ -126,10 +127,27 @@ final class DocumentBatch {
         database.getCollection(collection).updateMany(filter, update);
     }
 
+    /**
+     * Empties the collection by dropping it and creating its indexes again: deleting every document one by one was
+     * most of the time a replay took to start on a large read model.
+     */
     void clear(String collection) {
         collections.remove(collection);
         cache.invalidate(collection);
-        database.getCollection(collection).deleteMany(new Document());
+        MongoCollection<Document> documents = database.getCollection(collection);
+        List<Document> indexes = new ArrayList<>();
+        for (Document index : documents.listIndexes()) {
+            if (!"_id_".equals(index.getString("name"))) {
+                Document spec = new Document(index);
+                spec.remove("v");
+                spec.remove("ns");
+                indexes.add(spec);
+            }
+        }
+        documents.drop();
+        if (!indexes.isEmpty()) {
+            database.runCommand(new Document("createIndexes", collection).append("indexes", indexes));
+        }
         emptied.emptied(collection);
     }
 
