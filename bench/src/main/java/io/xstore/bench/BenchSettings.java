@@ -7,7 +7,10 @@ import java.nio.file.Path;
  * Sizes of one run, each overridable with a system property {@code -Dbench.<name>=<value>}. The defaults keep a run
  * of the {@code api} section (server start included) within about three minutes on a 2-core machine; every measurement
  * also stops after {@code bench.maxSeconds} and reports what it completed by then. The {@code write-path} section
- * first seeds {@code bench.manyTasks} tasks (not time-limited; a few minutes at the default 100,000).
+ * first seeds {@code bench.manyTasks} tasks (not time-limited; a few minutes at the default 100,000). Before its replay
+ * it appends SDK-like task histories to the event store ({@code historySessions} at a time, interleaved), at least
+ * half of {@code replayEvents} and enough to bring the store to {@code replayEvents}; {@code snapshotEvents} is the
+ * length of the history of the task whose load is timed with and without a snapshot.
  */
 record BenchSettings(
         int warmup,
@@ -31,6 +34,9 @@ record BenchSettings(
         int seedThreads,
         int getAllEx,
         int rawBulkSize,
+        int replayEvents,
+        int historySessions,
+        int snapshotEvents,
         Path dataDir,
         boolean keepData,
         Path resultFile) {
@@ -58,6 +64,9 @@ record BenchSettings(
                 intProperty("seedThreads", 8),
                 intProperty("getAllEx", 200),
                 intProperty("rawBulkSize", 1000),
+                intProperty("replayEvents", 100_000),
+                intProperty("historySessions", 50),
+                intProperty("snapshotEvents", 10_000),
                 pathProperty("dataDir"),
                 Boolean.getBoolean("bench.keepData"),
                 defaultResultFile());

@@ -88,6 +88,10 @@ final class EmbeddedServer implements AutoCloseable {
         return context.getBean(type);
     }
 
+    <T> T bean(Class<T> type, String name) {
+        return context.getBean(name, type);
+    }
+
     String kafkaBootstrapServers() {
         return context.getBean(KafkaConnection.class).bootstrapServers();
     }

@@ -38,6 +38,26 @@ final class ReplayBenchmarks {
         this.settings = settings;
     }
 
+    /** The store the replay runs over: all its events, of which {@code historyEvents} in SDK-like histories. */
+    record Store(long events, long historyEvents, long historyTasks) {
+    }
+
+    /**
+     * Appends SDK-like task histories to the event store, at least half of {@code replayEvents} and enough to bring it
+     * to {@code replayEvents}, and waits until the read models show them.
+     */
+    Store prepareStore(TaskHistories histories) {
+        FileEventStorageEngine engine = server.bean(FileEventStorageEngine.class);
+        long before = engine.head() + 1;
+        long wanted = Math.max(settings.replayEvents() - before, settings.replayEvents() / 2);
+        XstoreBench.progress(String.format("appending about %,d events of task histories to the %,d of the store",
+                wanted, before));
+        long appended = histories.append(engine, wanted, settings.historySessions());
+        server.bean(ReadModelRebuilder.class).catchUp(REBUILD_TIMEOUT, line -> XstoreBench.progress(line),
+                "projecting the histories");
+        return new Store(engine.head() + 1, appended, appended / TaskHistories.EVENTS_PER_TASK);
+    }
+
     /** Fails when a read model holds another number of documents after the replay than before. */
     Measurement rebuildAll() {
         MongoDatabase mongo = server.mongoDatabase();

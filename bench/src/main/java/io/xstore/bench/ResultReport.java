@@ -40,8 +40,9 @@ final class ResultReport {
             appendMeasurements(out, section.measurements());
             out.append("\n| measured | baseline | measured / baseline |\n|---|---|---:|\n");
             for (ReportSection.Pair p : section.pairs()) {
-                out.append(String.format(Locale.ROOT, "| %s | %s | %.3f (%.1f× slower) |%n",
-                        describe(p.measured()), describe(p.baseline()), p.ratio(), 1 / p.ratio()));
+                out.append(String.format(Locale.ROOT, "| %s | %s | %.3f (%.1f× %s) |%n",
+                        describe(p.measured()), describe(p.baseline()), p.ratio(),
+                        p.ratio() > 1 ? p.ratio() : 1 / p.ratio(), p.ratio() > 1 ? "faster" : "slower"));
             }
             out.append('\n').append(section.note().strip()).append('\n');
         }

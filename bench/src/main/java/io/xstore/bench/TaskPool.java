@@ -29,6 +29,17 @@ final class TaskPool {
         return project;
     }
 
+    /** Histories of new tasks in this pool's project, owned by the user and company that seeded it. */
+    TaskHistories histories(EmbeddedServer server) {
+        String someTask = all().get(0);
+        org.bson.Document task = server.mongoDatabase().getCollection(io.xstore.readmodel.Collections.TASKS)
+                .find(com.mongodb.client.model.Filters.eq("_id", someTask)).first();
+        if (task == null) {
+            throw new IllegalStateException("task " + someTask + " is not in the read model");
+        }
+        return new TaskHistories(task.getString("company"), task.getString("user"), project);
+    }
+
     /** Creates {@code count} tasks from {@code threads} clients; the measurement is the seeding rate. */
     Measurement seed(LoadRunner runner, int count, int threads) {
         String[] created = new String[count];

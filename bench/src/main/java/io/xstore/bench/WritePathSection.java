@@ -42,7 +42,14 @@ final class WritePathSection {
         Measurement getAllEx = attempt(queries::getAllEx, failures, all);
         Measurement rawGetAllEx = attempt(() -> queries.rawGetAllEx(server.mongoDatabase()), failures, all);
 
+        TaskHistories histories = pool.histories(server);
+        List<Measurement> snapshotLoads = new SnapshotBenchmarks(server, api).loads(histories,
+                settings.snapshotEvents());
+        snapshotLoads.forEach(XstoreBench::measured);
+        all.addAll(snapshotLoads);
+
         ReplayBenchmarks replay = new ReplayBenchmarks(server, unlimited, settings);
+        ReplayBenchmarks.Store store = replay.prepareStore(histories);
         Measurement rebuild = XstoreBench.measured(replay.rebuildAll());
         Measurement readLog = XstoreBench.measured(replay.readEventLog());
         String template = pool.all().get(0);
@@ -56,7 +63,8 @@ final class WritePathSection {
         }
         all.addAll(List.of(rebuild, readLog, insertMany, replace));
 
-        List<ReportSection.Pair> pairs = new ArrayList<>(List.of(new ReportSection.Pair(getById, noOp)));
+        List<ReportSection.Pair> pairs = new ArrayList<>(List.of(new ReportSection.Pair(getById, noOp),
+                new ReportSection.Pair(snapshotLoads.get(1), snapshotLoads.get(0))));
         if (getAllEx != null && rawGetAllEx != null) {
             pairs.add(new ReportSection.Pair(getAllEx, rawGetAllEx));
         }
@@ -68,12 +76,24 @@ final class WritePathSection {
                 %,d tasks seeded in one project from %d clients; commands from 1 and %d clients, each on its own \
                 task in status created where the command changes the status (tasks.started). The no-op is %s, \
                 an authenticated call that answers a constant. tasks.get_all_ex and its raw twin page through the \
-                tasks of that project still in status created. The replay (all read models reset, every event of \
-                the store applied) runs on the idle server; its raw baselines read the same number of events from \
-                the log without applying them, and bulk-write as many task documents (copies of a seeded one) as \
-                there are events.
+                tasks of that project still in status created. The TaskAggregate loads build a task created and \
+                then given %,d metrics summaries (appended to the event store) %d times each as a command does on \
+                a miss of the aggregate cache (the log file itself in the OS page cache): from all its events, and \
+                from the snapshot the server took after the first command on it (threshold \
+                xstore.command.task-snapshot-threshold) plus the event of that command.
+                The replay store: %,d events, of which %,d are SDK-like histories appended to the event store \
+                before the replay (%,d tasks of %d events: created, comment and tags changed, started, \
+                %d metrics summaries and %d iteration reports, completed; %d tasks at a time, their events interleaved); the rest are the \
+                seeded tasks (one event each), the commands above and the long history. The replay (all read \
+                models reset, every event of the store applied: pages of events folded per document in memory by \
+                the projection code, each document written once per page) runs on the idle server; its raw \
+                baselines read the same number of events from the log without applying them, and bulk-write as \
+                many task documents (copies of a seeded one) as there are events.
                 %s""".formatted(settings.manyTasks(), settings.seedThreads(), settings.writeThreads(),
-                QueryBenchmarks.NO_OP, failures.stream().map(f -> "\nFAILED: " + f).collect(Collectors.joining())));
+                QueryBenchmarks.NO_OP, settings.snapshotEvents(), SnapshotBenchmarks.LOADS, store.events(),
+                store.historyEvents(), store.historyTasks(), TaskHistories.EVENTS_PER_TASK,
+                TaskHistories.METRIC_REPORTS, TaskHistories.METRIC_REPORTS / 2, settings.historySessions(),
+                failures.stream().map(f -> "\nFAILED: " + f).collect(Collectors.joining())));
     }
 
     private static Measurement attempt(Supplier<Measurement> phase, List<String> failures, List<Measurement> all) {

@@ -1,5 +1,6 @@
 package io.xstore.command;
 
+import io.xstore.command.eventstore.CurrentRevisionSnapshotFilter;
 import io.xstore.command.eventstore.FileEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,6 +21,7 @@ public class TempEventLogConfig {
                 .directory(Files.createTempDirectory("event-log"))
                 .eventSerializer(events)
                 .snapshotSerializer(snapshots)
+                .snapshotFilter(new CurrentRevisionSnapshotFilter(snapshots))
                 .build();
     }
 }

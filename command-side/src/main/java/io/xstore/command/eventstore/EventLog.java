@@ -36,6 +36,7 @@ final class EventLog implements AutoCloseable {
     final long segmentBytes;
     final LocationIndex locations = new LocationIndex();
     final AggregateIndex aggregates = new AggregateIndex();
+    final RecentEvents recent = new RecentEvents();
     private volatile Segment[] segments;
     private volatile long head;
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();

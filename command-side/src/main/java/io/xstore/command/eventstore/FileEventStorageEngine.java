@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -48,6 +50,7 @@ import static org.axonframework.common.BuilderUtils.assertNonNull;
 public class FileEventStorageEngine extends AbstractEventStorageEngine implements AutoCloseable {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(FileEventStorageEngine.class);
 
     private final EventLog log;
     private final SnapshotFile snapshots;
@@ -139,6 +142,10 @@ public class FileEventStorageEngine extends AbstractEventStorageEngine implement
     }
 
     private static PendingEvent encode(EventMessage<?> event, Serializer serializer) {
+        return record(event, serializer).withSource(event);
+    }
+
+    private static PendingEvent record(EventMessage<?> event, Serializer serializer) {
         DomainEventMessage<?> domainEvent = EventUtils.asDomainEventMessage(event);
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
@@ -150,7 +157,26 @@ public class FileEventStorageEngine extends AbstractEventStorageEngine implement
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        snapshots.store(encode(snapshot, serializer));
+        snapshots.store(record(snapshot, serializer));
+    }
+
+    /**
+     * The newest snapshot of the aggregate, deserialized here rather than when the aggregate is built from it: a
+     * snapshot the snapshot filter refuses (e.g. of an older revision of the aggregate) or that cannot be read (a
+     * shape the class no longer has, a damaged record) is ignored, logged once per aggregate and load, and the
+     * aggregate is built from all its events instead.
+     */
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        try {
+            Optional<DomainEventMessage<?>> snapshot = super.readSnapshot(aggregateIdentifier);
+            snapshot.ifPresent(DomainEventMessage::getPayload);
+            return snapshot;
+        } catch (RuntimeException | LinkageError e) {
+            logger.warn("snapshot of aggregate {} ignored, it cannot be read ({}); loading it from all its events",
+                    aggregateIdentifier, e.toString());
+            return Optional.empty();
+        }
     }
 
     // ---- positions
@@ -204,10 +230,37 @@ public class FileEventStorageEngine extends AbstractEventStorageEngine implement
         return log.read(fromIndex, toIndex);
     }
 
-    /** Events {@code fromIndex..toIndex} (both inclusive, clipped to the head), upcast and deserialized lazily. */
+    /**
+     * Events {@code fromIndex..toIndex} (both inclusive, clipped to the head), upcast and deserialized lazily. Those
+     * appended by this process a moment ago (the last {@value RecentEvents#CAPACITY}) come as their appenders made
+     * them, without reading them back (they are of the current shape: nothing to upcast).
+     */
     public Stream<TrackedEventMessage<?>> readEvents(long fromIndex, long toIndex) {
-        return EventUtils.upcastAndDeserializeTrackedEvents(readRaw(fromIndex, toIndex), getEventSerializer(),
-                upcasterChain);
+        long start = Math.max(0, fromIndex);
+        long end = Math.min(toIndex, log.head());
+        List<TrackedEventMessage<?>> recent = new ArrayList<>();
+        long next = start;
+        while (next <= end) {
+            Object event = log.recent.get(next);
+            if (event == null) {
+                break;
+            }
+            recent.add(tracked(next, (EventMessage<?>) event));
+            next++;
+        }
+        if (next > end) {
+            return recent.stream();
+        }
+        Stream<TrackedEventMessage<?>> stored = EventUtils.upcastAndDeserializeTrackedEvents(readRaw(next, end),
+                getEventSerializer(), upcasterChain);
+        return recent.isEmpty() ? stored : Stream.concat(recent.stream(), stored);
+    }
+
+    private static TrackedEventMessage<?> tracked(long index, EventMessage<?> event) {
+        GlobalSequenceTrackingToken token = new GlobalSequenceTrackingToken(index);
+        return event instanceof DomainEventMessage<?> domain
+                ? new GenericTrackedDomainEventMessage<>(token, domain)
+                : new GenericTrackedEventMessage<>(token, event);
     }
 
     @Override

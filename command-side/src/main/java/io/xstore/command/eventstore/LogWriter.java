@@ -194,6 +194,9 @@ final class LogWriter {
             for (PendingEvent event : batch.events) {
                 long globalIndex = eventLog.locations.size();
                 eventLog.locations.add(LocationIndex.pack(ordinal, offset));
+                if (event.source() != null) {
+                    eventLog.recent.remember(globalIndex, event.source());
+                }
                 if (event.belongsToAggregate()) {
                     eventLog.aggregates.add(event.aggregateId(), event.sequenceNumber(), globalIndex);
                 }

@@ -74,10 +74,13 @@ import io.xstore.api.task.UnarchiveTaskCommand;
 import io.xstore.api.task.UpdateTaskCommand;
 import io.xstore.api.task.UpdateTaskTagsCommand;
 import io.xstore.protocol.ApiError;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
@@ -96,8 +99,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * the content needed for edits, clones and resets. Creation, clone, edit, update and move come through
  * {@link TaskCommandHandler} (they need cross-aggregate reference checks); everything else is handled here.
  */
-@Aggregate(cache = "taskAggregateCache")
+@Aggregate(cache = "taskAggregateCache", snapshotTriggerDefinition = "taskSnapshotTrigger")
+@Revision(TaskAggregate.SNAPSHOT_REVISION)
 public class TaskAggregate {
+
+    /**
+     * Revision of the snapshot shape ({@link Snapshot}); raise it whenever that shape or its meaning changes, so that
+     * snapshots of the earlier shape are ignored and the aggregate is loaded from its events instead.
+     */
+    static final String SNAPSHOT_REVISION = "1";
 
     static final String ARCHIVED = "archived";
     static final String DEVELOPMENT = "development";
@@ -118,6 +128,29 @@ public class TaskAggregate {
 
     protected TaskAggregate() {
         // required by Axon
+    }
+
+    /** What a snapshot of a task holds: the aggregate's whole state, written with Jackson (see {@link #snapshot()}). */
+    record Snapshot(String id, String company, TaskStatus status, Instant started, Instant metricsResetAt,
+                    TaskState.Snapshot state) {
+    }
+
+    /** The aggregate as its snapshot (Axon serializes the aggregate itself as the snapshot's payload). */
+    @JsonValue
+    Snapshot snapshot() {
+        return new Snapshot(id, company, status, started, metricsResetAt, state == null ? null : state.snapshot());
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static TaskAggregate fromSnapshot(Snapshot snapshot) {
+        TaskAggregate aggregate = new TaskAggregate();
+        aggregate.id = Objects.requireNonNull(snapshot.id(), "id");
+        aggregate.company = snapshot.company();
+        aggregate.status = Objects.requireNonNull(snapshot.status(), "status");
+        aggregate.started = snapshot.started();
+        aggregate.metricsResetAt = snapshot.metricsResetAt();
+        aggregate.state = TaskState.of(Objects.requireNonNull(snapshot.state(), "state"));
+        return aggregate;
     }
 
     TaskAggregate(CreateTaskCommand command) {

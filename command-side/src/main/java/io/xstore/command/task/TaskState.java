@@ -59,6 +59,54 @@ final class TaskState {
         return state;
     }
 
+    /** The state as a snapshot of the aggregate holds it (see {@link TaskAggregate#snapshot()}). */
+    record Snapshot(String name, String type, String comment, String project, String parent, List<String> tags,
+                    List<String> systemTags, Map<String, Object> script, Map<String, Object> execution,
+                    Map<String, Object> hyperparams, Map<String, Object> configuration,
+                    List<TaskModelEntry> inputModels, List<TaskModelEntry> outputModels, Map<String, Object> container,
+                    Map<String, Object> runtime, Map<String, Object> output, List<Artifact> artifacts) {
+    }
+
+    /** One artifact of a snapshot, with the (key, mode) it is kept under. */
+    record Artifact(String key, String mode, Map<String, Object> item) {
+    }
+
+    Snapshot snapshot() {
+        List<Artifact> artifactEntries = new ArrayList<>(artifacts.size());
+        artifacts.forEach((key, item) -> artifactEntries.add(new Artifact(key.key(), key.mode(), item)));
+        return new Snapshot(name, type, comment, project, parent, tags, systemTags, script, execution, hyperparams,
+                configuration, inputModels, outputModels, container, runtime, output, artifactEntries);
+    }
+
+    /** The state a snapshot holds, in the same mutable containers the event handlers leave. */
+    static TaskState of(Snapshot snapshot) {
+        TaskState state = new TaskState();
+        state.name = snapshot.name();
+        state.type = snapshot.type();
+        state.comment = snapshot.comment();
+        state.project = snapshot.project();
+        state.parent = snapshot.parent();
+        state.tags = snapshot.tags() == null ? null : List.copyOf(snapshot.tags());
+        state.systemTags = snapshot.systemTags() == null ? null : List.copyOf(snapshot.systemTags());
+        state.script = mutable(snapshot.script());
+        state.execution = mutable(snapshot.execution());
+        state.hyperparams = mutable(snapshot.hyperparams());
+        state.configuration = mutable(snapshot.configuration());
+        state.inputModels = snapshot.inputModels() == null ? null : new ArrayList<>(snapshot.inputModels());
+        state.outputModels = snapshot.outputModels() == null ? null : new ArrayList<>(snapshot.outputModels());
+        state.container = mutable(snapshot.container());
+        state.runtime = mutable(snapshot.runtime());
+        state.output = mutable(snapshot.output());
+        if (snapshot.artifacts() != null) {
+            snapshot.artifacts().forEach(a -> state.artifacts.put(new ArtifactKey(a.key(), a.mode()), a.item()));
+        }
+        return state;
+    }
+
+    private static Map<String, Object> mutable(Map<String, Object> map) {
+        return map == null ? null : new LinkedHashMap<>(map);
+    }
+
     /** A read-only view; {@code execution} without artifacts (see {@link #artifactList()}). */
     TaskContent content() {
         return new TaskContent(name, type, comment, project, parent, tags, systemTags, script, execution,

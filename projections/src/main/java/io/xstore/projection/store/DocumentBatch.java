@@ -1,5 +1,6 @@
 package io.xstore.projection.store;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
@@ -35,6 +36,7 @@ import java.util.Set;
 final class DocumentBatch {
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoDatabase database;
@@ -84,12 +86,17 @@ final class DocumentBatch {
         return out;
     }
 
-    /** One document: as read ({@code known} false when the handlers replaced it unread), and as it is now. */
+    /**
+     * One document: as read ({@code known} false when the handlers replaced it unread), and as it is now. Updates to
+     * a document the batch has not read (and the cache does not hold) wait in {@code blind}: written as they are when
+     * nothing in the batch reads the document, applied in memory to it when something does.
+     */
     private static final class Entry {
         Document original;
         boolean known;
         Document current;
         boolean dirty;
+        List<Bson> blind;
     }
 
     /**
@@ -106,6 +113,11 @@ final class DocumentBatch {
 
     void replace(String collection, String id, Document document) {
         Entry entry = entry(collection, id, false);
+        if (!entry.known && !entry.dirty && emptied.knownAbsent(collection, id)) {
+            // a replay creating the document in an emptied collection: an insert, not an upsert
+            entry.original = null;
+            entry.known = true;
+        }
         Document copy = new Document("_id", id);
         document.forEach((key, value) -> {
             if (!"_id".equals(key)) {
@@ -114,11 +126,25 @@ final class DocumentBatch {
         });
         entry.current = copy;
         entry.dirty = true;
+        entry.blind = null;
     }
 
-    /** Like {@code updateOne} without upsert: a document that does not exist stays absent. */
+    /**
+     * Like {@code updateOne} without upsert: a document that does not exist stays absent. A document neither this
+     * batch nor the cache holds is not read for it: the update is written blind, as MongoDB would apply it, unless a
+     * handler of the batch reads the document later (then it is read and the update applied to it in memory).
+     */
     void update(String collection, String id, Bson update) {
-        Entry entry = entry(collection, id, true);
+        Entry entry = entry(collection, id, false);
+        if (!isDetached() && !entry.known && !entry.dirty && cache.get(collection, id) == null
+                && !emptied.knownAbsent(collection, id)) {
+            if (entry.blind == null) {
+                entry.blind = new ArrayList<>(2);
+            }
+            entry.blind.add(update);
+            return;
+        }
+        entry = entry(collection, id, true);
         if (entry.current != null) {
             UpdateApplier.apply(entry.current, update);
             entry.dirty = true;
@@ -129,6 +155,7 @@ final class DocumentBatch {
         Entry entry = entry(collection, id, false);
         entry.current = null;
         entry.dirty = true;
+        entry.blind = null;
     }
 
     /** Set-wide changes go to MongoDB at once, after what this batch holds of the collection. */
@@ -143,13 +170,30 @@ final class DocumentBatch {
         database.getCollection(collection).updateMany(filter, update);
     }
 
+    /**
+     * Empties the collection by dropping it and creating its indexes again: deleting every document one by one was
+     * most of the time a replay took to start on a large read model.
+     */
     void clear(String collection) {
         collections.remove(collection);
         if (isDetached()) {
             return;
         }
         cache.invalidate(collection);
-        database.getCollection(collection).deleteMany(new Document());
+        MongoCollection<Document> documents = database.getCollection(collection);
+        List<Document> indexes = new ArrayList<>();
+        for (Document index : documents.listIndexes()) {
+            if (!"_id_".equals(index.getString("name"))) {
+                Document spec = new Document(index);
+                spec.remove("v");
+                spec.remove("ns");
+                indexes.add(spec);
+            }
+        }
+        documents.drop();
+        if (!indexes.isEmpty()) {
+            database.runCommand(new Document("createIndexes", collection).append("indexes", indexes));
+        }
         emptied.emptied(collection);
     }
 
@@ -171,19 +215,28 @@ final class DocumentBatch {
             return 0;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        entries.forEach((id, entry) -> {
-            if (entry.dirty) {
-                WriteModel<Document> write = write(id, entry);
+        boolean ordered = false;
+        for (Map.Entry<String, Entry> item : entries.entrySet()) {
+            Entry entry = item.getValue();
+            if (entry.blind != null) {
+                Bson byId = Filters.eq("_id", item.getKey());
+                entry.blind.forEach(update -> writes.add(new UpdateOneModel<>(byId, update)));
+                // several updates of one document keep their order
+                ordered |= entry.blind.size() > 1;
+            } else if (entry.dirty) {
+                WriteModel<Document> write = write(item.getKey(), entry);
                 if (write != null) {
                     writes.add(write);
                 }
             }
-        });
+        }
         if (!writes.isEmpty()) {
-            database.getCollection(collection).bulkWrite(writes, UNORDERED);
+            database.getCollection(collection).bulkWrite(writes, ordered ? ORDERED : UNORDERED);
         }
         entries.forEach((id, entry) -> {
-            if (entry.current != null) {
+            if (entry.blind != null) {
+                cache.invalidate(collection, id);
+            } else if (entry.current != null) {
                 cache.put(collection, id, entry.current);
                 emptied.written(collection, id);
             } else {
@@ -264,10 +317,18 @@ final class DocumentBatch {
         }
     }
 
+    /** The document as read; updates written blind to it so far are applied to it now. */
     private static void loaded(Entry entry, Document stored) {
         entry.original = stored;
         entry.current = stored == null ? null : deepCopy(stored);
         entry.known = true;
+        if (entry.blind != null) {
+            if (entry.current != null) {
+                entry.blind.forEach(update -> UpdateApplier.apply(entry.current, update));
+                entry.dirty = true;
+            }
+            entry.blind = null;
+        }
     }
 
     @SuppressWarnings("unchecked")

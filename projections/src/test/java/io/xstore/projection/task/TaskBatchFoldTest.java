@@ -20,6 +20,7 @@ import io.xstore.api.task.TaskModelEntry;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
 import io.xstore.api.task.TaskCompletedEvent;
+import io.xstore.api.task.TaskRenamedEvent;
 import io.xstore.api.task.TaskStartedEvent;
 import io.xstore.projection.EmbeddedMongo;
 import io.xstore.projection.store.ReadModelStore;
@@ -136,5 +137,37 @@ class TaskBatchFoldTest {
         assertThat(folded).isEqualTo(stored).hasSize(2);
         assertThat(documents(untouched)).isEmpty();
         assertThat(store.detachedOnThisThread()).isFalse();
+    }
+
+    /**
+     * A batch that finds the documents neither read nor cached writes their updates blind (several per document, in
+     * order) or, once a handler reads such a document, applies them to it in memory; both as event by event.
+     */
+    @Test
+    void updatesOfDocumentsTheBatchDidNotReadGiveTheSameDocuments() {
+        List<Consumer<TaskProjection>> events = history();
+        List<Consumer<TaskProjection>> blindOnly = List.of(
+                p -> p.on(new TaskStartedEvent(TASK, TaskStatus.CREATED, "", "", false, AUDIT)),
+                p -> p.on(new TaskIterationReportedEvent(TASK, 12, LATER)),
+                p -> p.on(new TaskRenamedEvent(TASK, "renamed", LATER)),
+                p -> p.on(new TaskIterationReportedEvent(OTHER, 3, LATER)));
+        for (List<Consumer<TaskProjection>> tail : List.of(events.subList(3, events.size()), blindOnly)) {
+            MongoDatabase direct = EmbeddedMongo.freshDatabase();
+            TaskProjection oneByOne = new TaskProjection(new ReadModelStore(direct));
+            events.subList(0, 3).forEach(event -> event.accept(oneByOne));
+            tail.forEach(event -> event.accept(oneByOne));
+
+            MongoDatabase batched = EmbeddedMongo.freshDatabase();
+            TaskProjection creating = new TaskProjection(new ReadModelStore(batched));
+            events.subList(0, 3).forEach(event -> event.accept(creating));
+            ReadModelStore cold = new ReadModelStore(batched);
+            TaskProjection folding = new TaskProjection(cold);
+            try (ReadModelStore.Batch batch = cold.open()) {
+                tail.forEach(event -> event.accept(folding));
+                batch.flush();
+            }
+
+            assertThat(documents(batched)).isEqualTo(documents(direct));
+        }
     }
 }

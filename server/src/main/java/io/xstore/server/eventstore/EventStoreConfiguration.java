@@ -1,5 +1,6 @@
 package io.xstore.server.eventstore;
 
+import io.xstore.command.eventstore.CurrentRevisionSnapshotFilter;
 import io.xstore.command.eventstore.FileEventStorageEngine;
 import io.xstore.command.eventstore.FsyncPolicy;
 import io.xstore.command.eventstore.LegacyJpaEventStoreImport;
@@ -54,6 +55,7 @@ public class EventStoreConfiguration {
                 .fsyncPolicy(FsyncPolicy.valueOf(fsync.toUpperCase(Locale.ROOT)))
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .snapshotFilter(new CurrentRevisionSnapshotFilter(serializer))
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .build();
     }
