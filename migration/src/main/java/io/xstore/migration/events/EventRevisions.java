@@ -1,11 +1,13 @@
 package io.xstore.migration.events;
 
 import io.xstore.api.EventRevision;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.RevisionResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The revision stored with each event: its type's {@link EventRevision}, 1 when it has none. Events stored before
+ * The revision stored with each event: its type's {@link EventRevision}, 1 when it has none. Aggregate snapshots
+ * (command side) carry Axon's {@link Revision} instead, which is honoured too. Events stored before
  * revisions existed have none stored; {@link UnversionedEvents} reads them as revision 1.
  */
 @Component
@@ -16,6 +18,10 @@ public final class EventRevisions implements RevisionResolver {
     @Override
     public String revisionOf(Class<?> payloadType) {
         EventRevision revision = payloadType.getAnnotation(EventRevision.class);
-        return revision == null ? FIRST : Integer.toString(revision.value());
+        if (revision != null) {
+            return Integer.toString(revision.value());
+        }
+        Revision framework = payloadType.getAnnotation(Revision.class);
+        return framework == null ? FIRST : framework.value();
     }
 }
