@@ -113,7 +113,7 @@ final class DocumentBatch {
 
     void replace(String collection, String id, Document document) {
         Entry entry = entry(collection, id, false);
-        if (!entry.known && !entry.dirty && emptied.knownAbsent(collection, id)) {
+        if (!isDetached() && !entry.known && !entry.dirty && emptied.knownAbsent(collection, id)) {
             // a replay creating the document in an emptied collection: an insert, not an upsert
             entry.original = null;
             entry.known = true;
