@@ -180,6 +180,11 @@ final class DocumentBatch {
             return;
         }
         cache.invalidate(collection);
+        emptied.emptied(collection);
+        // dropping a collection that does not exist is an error the embedded MongoDB logs at start on a fresh dir
+        if (!database.listCollectionNames().into(new ArrayList<>()).contains(collection)) {
+            return;
+        }
         MongoCollection<Document> documents = database.getCollection(collection);
         List<Document> indexes = new ArrayList<>();
         for (Document index : documents.listIndexes()) {
@@ -194,7 +199,6 @@ final class DocumentBatch {
         if (!indexes.isEmpty()) {
             database.runCommand(new Document("createIndexes", collection).append("indexes", indexes));
         }
-        emptied.emptied(collection);
     }
 
     /** Writes every changed document; returns how many were written. */
