@@ -4,6 +4,8 @@ import io.xstore.protocol.ApiException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
+import java.util.function.Function;
+
 /** Looks through what the command gateway threw: Axon may pass a handler's error on as is, as a cause, or as details. */
 public final class CommandErrors {
 
@@ -32,6 +34,19 @@ public final class CommandErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * What a client is told about an exception from a command: the ClearML error it carries; for an unknown or
+     * deleted aggregate, {@code invalidId} of its id; anything else as it is.
+     */
+    public static RuntimeException translate(RuntimeException thrown, Function<String, ApiException> invalidId) {
+        ApiException api = apiError(thrown);
+        if (api != null) {
+            return api;
+        }
+        AggregateNotFoundException notFound = notFound(thrown);
+        return notFound == null ? thrown : invalidId.apply(String.valueOf(notFound.getAggregateIdentifier()));
     }
 
     private static Throwable cause(Throwable t) {

@@ -4,7 +4,6 @@ import io.xstore.command.BatchResult;
 import io.xstore.command.CommandErrors;
 import io.xstore.protocol.ApiException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import java.util.function.Function;
  * Sends task commands and turns what comes back into client errors: an {@link ApiException} thrown by a handler
  * (possibly wrapped by Axon), or an unknown / deleted task → 400/101 "Invalid task id".
  */
-final class TaskCommandSender {
+public final class TaskCommandSender {
 
     private final CommandGateway gateway;
 
@@ -39,13 +38,7 @@ final class TaskCommandSender {
         return BatchResult.run(ids, operation, e -> e instanceof ApiException api ? api : null);
     }
 
-    static RuntimeException translate(RuntimeException thrown, String company) {
-        ApiException api = CommandErrors.apiError(thrown);
-        if (api != null) {
-            return api;
-        }
-        AggregateNotFoundException notFound = CommandErrors.notFound(thrown);
-        return notFound == null ? thrown
-                : TaskErrors.invalidTaskId(String.valueOf(notFound.getAggregateIdentifier()), company);
+    public static RuntimeException translate(RuntimeException thrown, String company) {
+        return CommandErrors.translate(thrown, id -> TaskErrors.invalidTaskId(id, company));
     }
 }
