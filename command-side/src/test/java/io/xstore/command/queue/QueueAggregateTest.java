@@ -22,12 +22,8 @@ import io.xstore.api.queue.QueueRenamedEvent;
 import io.xstore.api.queue.QueueTagsChangedEvent;
 import io.xstore.api.queue.RemoveQueueEntryCommand;
 import io.xstore.api.queue.UpdateQueueCommand;
-import io.xstore.protocol.ApiException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.xstore.command.ApiErrorMatcher.apiError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class QueueAggregateTest {
@@ -60,20 +57,6 @@ class QueueAggregateTest {
 
     static QueueEntryAddedEvent added(String task) {
         return new QueueEntryAddedEvent(Q, task, T0, AUDIT);
-    }
-
-    static Matcher<ApiException> apiError(int code, int subcode) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(ApiException e) {
-                return e.code() == code && e.subcode() == subcode;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("ApiException " + code + "/" + subcode);
-            }
-        };
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.xstore.command.task;
 
 import io.xstore.api.AuditEntry;
+import io.xstore.command.ApiErrorMatcher;
 import io.xstore.protocol.ApiException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 import java.util.Set;
 
@@ -24,22 +23,7 @@ final class TaskFixtures {
     }
 
     static Matcher<ApiException> apiError(int code, int subcode) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(ApiException e) {
-                return e.code() == code && e.subcode() == subcode;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("ApiException " + code + "/" + subcode);
-            }
-
-            @Override
-            protected void describeMismatchSafely(ApiException e, Description description) {
-                description.appendText("was " + e.code() + "/" + e.subcode() + " " + e.getMessage());
-            }
-        };
+        return ApiErrorMatcher.apiError(code, subcode);
     }
 
     /** A project directory knowing a fixed set of project ids; new names get their name as id. */
