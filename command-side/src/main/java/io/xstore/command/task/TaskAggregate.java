@@ -107,7 +107,7 @@ public class TaskAggregate {
      * Revision of the snapshot shape ({@link Snapshot}); raise it whenever that shape or its meaning changes, so that
      * snapshots of the earlier shape are ignored and the aggregate is loaded from its events instead.
      */
-    static final String SNAPSHOT_REVISION = "1";
+    static final String SNAPSHOT_REVISION = "2";
 
     static final String ARCHIVED = "archived";
     static final String DEVELOPMENT = "development";
@@ -132,13 +132,14 @@ public class TaskAggregate {
 
     /** What a snapshot of a task holds: the aggregate's whole state, written with Jackson (see {@link #snapshot()}). */
     record Snapshot(String id, String company, TaskStatus status, Instant started, Instant metricsResetAt,
-                    TaskState.Snapshot state) {
+                    TaskState.Snapshot state, String queue, TaskStatus enqueueStatus) {
     }
 
     /** The aggregate as its snapshot (Axon serializes the aggregate itself as the snapshot's payload). */
     @JsonValue
     Snapshot snapshot() {
-        return new Snapshot(id, company, status, started, metricsResetAt, state == null ? null : state.snapshot());
+        return new Snapshot(id, company, status, started, metricsResetAt, state == null ? null : state.snapshot(),
+                queue, enqueueStatus);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -150,6 +151,8 @@ public class TaskAggregate {
         aggregate.started = snapshot.started();
         aggregate.metricsResetAt = snapshot.metricsResetAt();
         aggregate.state = TaskState.of(Objects.requireNonNull(snapshot.state(), "state"));
+        aggregate.queue = snapshot.queue();
+        aggregate.enqueueStatus = snapshot.enqueueStatus();
         return aggregate;
     }
 
