@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * {@code TaskStatusChangedEvent} (revision 1, eleven fields whose nulls carried meaning) becomes the status event of
  * its intent. Which one is read off the fields it set, so that each gives the read model exactly what the old one
- * gave: {@code started} set → started; {@code completed} set → stopped or completed; {@code published} set →
- * published; "stopping" without a status change → a stop request; the rest by target status.
+ * gave: "stopping" without a status change and without run times → a stop request; {@code started} set → started;
+ * {@code completed} set → stopped or completed; {@code published} set → published; the rest by target status.
  */
 @Component
 public final class TaskStatusChangedSplit extends JsonEventSplit {
@@ -29,20 +29,18 @@ public final class TaskStatusChangedSplit extends JsonEventSplit {
         String from = text(old, "from");
         String to = text(old, "to");
         String message = text(old, "statusMessage");
-        String type = switch (to) {
-            case "IN_PROGRESS" -> set(old, "started") ? "TaskStartedEvent"
-                    : from.equals(to) && STOPPING.equals(message) ? "TaskStopRequestedEvent" : "TaskResumedEvent";
-            case "STOPPED" -> set(old, "completed") ? "TaskStoppedEvent"
-                    : from.equals(to) && STOPPING.equals(message) ? "TaskStopRequestedEvent"
-                    : message.startsWith(ABORTED_PREFIX) ? "TaskAbortedEvent" : "TaskStatusSetEvent";
-            case "COMPLETED" -> set(old, "completed") ? "TaskCompletedEvent" : orStopRequest(from, to, message);
-            case "PUBLISHED" -> set(old, "published") ? "TaskPublishedEvent" : orStopRequest(from, to, message);
-            case "FAILED" -> from.equals(to) && STOPPING.equals(message) ? "TaskStopRequestedEvent"
-                    : "TaskFailedEvent";
-            case "CLOSED" -> from.equals(to) && STOPPING.equals(message) ? "TaskStopRequestedEvent"
-                    : "TaskClosedEvent";
-            default -> orStopRequest(from, to, message);
-        };
+        boolean setsNoTime = !set(old, "started") && !set(old, "completed") && !set(old, "published");
+        String type = from.equals(to) && STOPPING.equals(message) && setsNoTime ? "TaskStopRequestedEvent"
+                : switch (to) {
+                    case "IN_PROGRESS" -> set(old, "started") ? "TaskStartedEvent" : "TaskResumedEvent";
+                    case "STOPPED" -> set(old, "completed") ? "TaskStoppedEvent"
+                            : message.startsWith(ABORTED_PREFIX) ? "TaskAbortedEvent" : "TaskStatusSetEvent";
+                    case "COMPLETED" -> set(old, "completed") ? "TaskCompletedEvent" : "TaskStatusSetEvent";
+                    case "PUBLISHED" -> set(old, "published") ? "TaskPublishedEvent" : "TaskStatusSetEvent";
+                    case "FAILED" -> "TaskFailedEvent";
+                    case "CLOSED" -> "TaskClosedEvent";
+                    default -> "TaskStatusSetEvent";
+                };
         ObjectNode event = copy(old, "taskId", "from");
         if (type.equals("TaskStatusSetEvent")) {
             event.put("to", to);
@@ -57,10 +55,6 @@ public final class TaskStatusChangedSplit extends JsonEventSplit {
         event.put("forced", old.path("forced").asBoolean(false));
         event.set("audit", old.get("audit"));
         return List.of(new Part(TASK + type, EventRevisions.FIRST, event));
-    }
-
-    private static String orStopRequest(String from, String to, String message) {
-        return from.equals(to) && STOPPING.equals(message) ? "TaskStopRequestedEvent" : "TaskStatusSetEvent";
     }
 
     private static boolean set(ObjectNode node, String field) {
