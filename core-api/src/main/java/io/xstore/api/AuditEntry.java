@@ -9,6 +9,11 @@ import java.time.Instant;
 public record AuditEntry(String userId, String userName, String companyId, Instant at, String callId) {
 
     public static AuditEntry system(String callId) {
-        return new AuditEntry("__system__", "system", "", Instant.now(), callId);
+        return system("", Instant.now(), callId);
+    }
+
+    /** The server itself acting in {@code companyId} (system queues, the watchdog). */
+    public static AuditEntry system(String companyId, Instant at, String callId) {
+        return new AuditEntry("__system__", "system", companyId, at, callId);
     }
 }

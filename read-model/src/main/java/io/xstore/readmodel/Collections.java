@@ -10,6 +10,8 @@ public final class Collections {
     public static final String CREDENTIALS = "credentials";
     /** One row per event (and per run of metric progress) for the company-wide audit listing (history.get_all). */
     public static final String HISTORY = "history";
+    /** The id of the {@code history} row holding the highest position indexed (where history.get_all starts). */
+    public static final String HISTORY_INDEX_HEAD = "__index__";
     /** Per aggregate: the last event the {@code history} rows were written for (idempotence, run grouping). */
     public static final String HISTORY_HEADS = "history_heads";
     public static final String QUEUES = "queues";

@@ -15,7 +15,6 @@ import io.xstore.api.queue.RemoveQueueEntryCommand;
 import io.xstore.api.queue.UpdateQueueCommand;
 import io.xstore.api.task.DequeueTaskCommand;
 import io.xstore.command.model.ModelRequests;
-import io.xstore.command.task.TaskRequests;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
 import io.xstore.protocol.CallContext;
@@ -249,9 +248,5 @@ public class QueuesWriteEndpoints {
 
     static String newId() {
         return UUID.randomUUID().toString().replace("-", "");
-    }
-
-    static List<String> ids(ObjectNode body, String field) {
-        return TaskRequests.requiredIds(body, field);
     }
 }

@@ -43,8 +43,7 @@ import java.util.OptionalLong;
 @ProcessingGroup("history")
 public class HistoryIndexProjection {
 
-    /** The id of the head document holding the highest position indexed (where history.get_all starts). */
-    public static final String INDEX_HEAD = "__index__";
+    public static final String INDEX_HEAD = Collections.HISTORY_INDEX_HEAD;
     private static final Logger log = LoggerFactory.getLogger(HistoryIndexProjection.class);
 
     private final ReadModelStore store;

@@ -75,6 +75,12 @@ final class DocumentBatch {
         return new java.util.LinkedHashSet<>(collections.keySet());
     }
 
+    /** One document this batch holds, as the handlers left it; null when absent or not touched. */
+    Document held(String collection, String id) {
+        Entry entry = collections.getOrDefault(collection, Map.of()).get(id);
+        return entry == null ? null : entry.current;
+    }
+
     /** The documents of a collection this batch holds (detached: the whole in-memory collection), by id. */
     Map<String, Document> held(String collection) {
         Map<String, Document> out = new LinkedHashMap<>();

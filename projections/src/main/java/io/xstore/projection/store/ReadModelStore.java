@@ -133,7 +133,7 @@ public class ReadModelStore {
 
         /** The document as the handlers left it (live: later handler calls change it); null when absent. */
         public Document document(String collection, String id) {
-            return documents.held(collection).get(id);
+            return documents.held(collection, id);
         }
 
         /** Every document of the collection the handlers created so far, by id (live, as above). */

@@ -36,7 +36,7 @@ public class AuditListing {
     private static final int MAX_CHUNK = 4096;
     /** Positions and times agree only nearly (concurrent writes): the walk goes this far past {@code from}. */
     private static final java.time.Duration FROM_SLACK = java.time.Duration.ofMinutes(2);
-    private static final String INDEX_HEAD = "__index__";
+    private static final String INDEX_HEAD = Collections.HISTORY_INDEX_HEAD;
 
     private final MongoCollection<Document> rows;
     private final MongoCollection<Document> heads;

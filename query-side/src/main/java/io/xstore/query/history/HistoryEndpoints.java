@@ -152,11 +152,12 @@ public class HistoryEndpoints {
         }
     }
 
-    /** The one of {@code task}, {@code model}, {@code project}, {@code user} the body names. */
+    /** The one of the entity fields ({@code task}, {@code model}, ... of {@link HistoryEntity#ALL}) the body names. */
     private static HistoryEntity entityOf(ObjectNode body) {
         List<HistoryEntity> named = HistoryEntity.ALL.stream().filter(e -> body.hasNonNull(e.field())).toList();
         if (named.size() != 1) {
-            throw ApiError.VALIDATION_ERROR.toException("exactly one of task, model, project, user is required",
+            throw ApiError.VALIDATION_ERROR.toException("exactly one of " + String.join(", ",
+                    HistoryEntity.ALL.stream().map(HistoryEntity::field).toList()) + " is required",
                     Map.of("fields", HistoryEntity.ALL.stream().map(HistoryEntity::field).toList()));
         }
         return named.get(0);

@@ -92,7 +92,10 @@ public final class HistoryKinds {
     /** The kind of an event, from its type's simple name and (for generic edits, status changes) its payload. */
     public static String of(Object payload) {
         String type = payload.getClass().getSimpleName();
-        String kind = TABLE.getOrDefault(type, fromName(type));
+        String kind = TABLE.get(type);
+        if (kind == null) {
+            kind = fromName(type);
+        }
         try {
             if (EDITED.equals(kind) || "updated".equals(kind)) {
                 return edited(payload);

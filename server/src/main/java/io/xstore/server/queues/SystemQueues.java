@@ -50,8 +50,7 @@ public class SystemQueues {
     public void ensure() {
         barrier.awaitProjections();
         String company = AuthProperties.DEFAULT_COMPANY_ID;
-        AuditEntry system = new AuditEntry("__system__", "system", company, java.time.Instant.now(),
-                "system-queues");
+        AuditEntry system = AuditEntry.system(company, java.time.Instant.now(), "system-queues");
         for (String name : List.of("default", "services")) {
             String id = idOf(company, name);
             boolean present = database.getCollection(Collections.QUEUES).countDocuments(Filters.or(

@@ -107,7 +107,7 @@ public class TaskWatchdog {
             String id = task.getString("_id");
             String company = task.getString("company") == null ? "" : task.getString("company");
             long silentFor = Duration.between(task.getDate("last_update").toInstant(), now).toSeconds();
-            AuditEntry system = new AuditEntry("__system__", "system", company, now,
+            AuditEntry system = AuditEntry.system(company, now,
                     "watchdog-" + UUID.randomUUID().toString().replace("-", ""));
             try {
                 commands.sendAndWait(new MarkTaskStoppedCommand(id, false, REASON,
