@@ -9,8 +9,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 
-/** The server's event store, the file log, in a fresh temporary directory: for Spring tests of the write side. */
+/** The server's event store, the file log, in a fresh directory under target/ (removed by mvn clean, not left in /tmp): for Spring tests of the write side. */
 @Configuration
 public class TempEventLogConfig {
 
@@ -18,7 +20,7 @@ public class TempEventLogConfig {
     public FileEventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer events,
                                                      @Qualifier("serializer") Serializer snapshots) throws IOException {
         return FileEventStorageEngine.builder()
-                .directory(Files.createTempDirectory("event-log"))
+                .directory(Files.createDirectories(Path.of("target", "event-log-" + UUID.randomUUID())))
                 .eventSerializer(events)
                 .snapshotSerializer(snapshots)
                 .snapshotFilter(new CurrentRevisionSnapshotFilter(snapshots))
