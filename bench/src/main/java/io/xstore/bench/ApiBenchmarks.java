@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The API calls a ClearML SDK run makes most, with the bodies the SDK sends (sdk-run.md). Every write goes the full
- * CQRS path: command, event store, projection into MongoDB; the server answers once the read model caught up.
+ * The API calls a ClearML SDK run makes most, with the bodies the SDK sends (docs/api/tasks.md). Every write goes the
+ * full CQRS path: command, event store, projection into MongoDB; the server answers once the read model caught up.
  * Tasks created here are the data set of the read benchmarks.
  */
 final class ApiBenchmarks {

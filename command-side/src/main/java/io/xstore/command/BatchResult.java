@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The {@code *_many} response shape ({@code protocol.md} §6.8): every id is processed on its own; results go to
- * {@code succeeded} with the id first, and a client error for one id lands in {@code failed} while the call still
- * succeeds.
+ * The {@code *_many} response shape ({@code docs/api/README.md}, Batch calls): every id is processed on its own;
+ * results go to {@code succeeded} with the id first, and a client error for one id lands in {@code failed} while the
+ * call still succeeds.
  */
 public final class BatchResult {
 

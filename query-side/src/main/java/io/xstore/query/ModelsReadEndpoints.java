@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Read endpoints of the {@code models} service (tasks.md §7). */
+/** Read endpoints of the {@code models} service (docs/api/models.md). */
 @Component
 public class ModelsReadEndpoints {
 

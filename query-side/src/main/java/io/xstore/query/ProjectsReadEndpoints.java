@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Read endpoints of the {@code projects} service (tasks.md §6). */
+/** Read endpoints of the {@code projects} service (docs/api/projects.md). */
 @Component
 public class ProjectsReadEndpoints {
 

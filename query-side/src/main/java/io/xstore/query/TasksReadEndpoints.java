@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Read endpoints of the {@code tasks} service (tasks.md §1, §3, §5). */
+/** Read endpoints of the {@code tasks} service (docs/api/tasks.md). */
 @Component
 public class TasksReadEndpoints {
 

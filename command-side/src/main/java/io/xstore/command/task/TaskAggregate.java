@@ -487,7 +487,7 @@ public class TaskAggregate {
 
     /**
      * Out of its queue: a queued task goes back to {@code newStatus}, else to the status it had when enqueued (forced,
-     * as tasks.md §2 says). Answers the event, or null when the task was not queued.
+     * as docs/api/queues.md says). Answers the event, or null when the task was not queued.
      */
     public TaskDequeuedEvent dequeue(TaskStatus newStatus, String reason, String message, AuditEntry audit) {
         assertOwnedBy(audit);
@@ -513,7 +513,7 @@ public class TaskAggregate {
         return state;
     }
 
-    /** The content a clone starts from (tasks.md §5: no queue, no output artifacts, no output models). */
+    /** The content a clone starts from (docs/api/tasks.md: no queue, no output artifacts, no output models). */
     TaskContent cloneContent(CloneTaskCommand command) {
         if (!company.isEmpty() && !company.equals(command.audit().companyId())) {
             throw TaskErrors.invalidTaskId(id, command.audit().companyId());

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a clone copies (tasks.md §5): type, script, execution without queue and output artifacts, hyperparams,
+ * What a clone copies (docs/api/tasks.md): type, script, execution without queue and output artifacts, hyperparams,
  * configuration, container, input models, output destination; not the development/archived system tags. Every
  * override of the command wins.
  */

@@ -30,7 +30,7 @@ public final class TaskCommandSender {
     }
 
     /**
-     * Runs {@code operation} for each id independently (protocol.md §6.8): results go to {@code succeeded} with
+     * Runs {@code operation} for each id independently (docs/api/README.md): results go to {@code succeeded} with
      * the id first, client errors to {@code failed}. {@link #send} has already unwrapped a handler's error, so
      * only an {@link ApiException} itself counts as one.
      */

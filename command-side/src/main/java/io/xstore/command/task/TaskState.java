@@ -210,7 +210,7 @@ final class TaskState {
         }
     }
 
-    /** What tasks.reset clears (tasks.md §2). */
+    /** What tasks.reset clears (docs/api/tasks.md, Reset). */
     void reset(boolean clearAll) {
         artifacts.values().removeIf(a -> !"input".equals(a.get("mode")));
         outputModels = new ArrayList<>();

@@ -18,7 +18,10 @@ import static io.xstore.api.task.TaskStatus.PUBLISHING;
 import static io.xstore.api.task.TaskStatus.QUEUED;
 import static io.xstore.api.task.TaskStatus.STOPPED;
 
-/** The transitions allowed without {@code force} (tasks.md §2); staying in the same status is always allowed. */
+/**
+ * The transitions allowed without {@code force} (docs/api/tasks.md, Statuses); staying in the same status is always
+ * allowed.
+ */
 final class TaskStatusMachine {
 
     private static final Map<TaskStatus, Set<TaskStatus>> ALLOWED = new EnumMap<>(TaskStatus.class);

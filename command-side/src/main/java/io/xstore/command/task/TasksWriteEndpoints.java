@@ -51,7 +51,7 @@ import java.util.UUID;
 
 /**
  * The write endpoints of the ClearML {@code tasks} service: parse and validate the request, send one command per
- * task, answer in ClearML's response shape (tasks.md §2–5, protocol.md §6.7–6.8).
+ * task, answer in ClearML's response shape (docs/api/tasks.md, docs/api/README.md).
  */
 @Component
 public class TasksWriteEndpoints {

@@ -28,7 +28,7 @@ final class TaskTestData {
     private TaskTestData() {
     }
 
-    /** What tasks.create sends for the SDK's Task.init (sdk-run.md 3b). */
+    /** What tasks.create sends for the SDK's Task.init (docs/api/tasks.md). */
     static TaskContent sdkCreate() {
         return new TaskContent("demo", "training", "Auto-generated", PROJECT, null, null, List.of("development"),
                 null, null, null, null, null, null, null, null);

@@ -37,7 +37,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Writes the {@code models} read model in ClearML's shape ({@code tasks.md} §7). Keys of {@code design},
+ * Writes the {@code models} read model in ClearML's shape ({@code docs/api/models.md}). Keys of {@code design},
  * {@code labels}, {@code metadata} and {@code ui_cache} are escaped with {@link MongoKeys}.
  */
 @Component

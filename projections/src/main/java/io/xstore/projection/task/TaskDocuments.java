@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
-/** Builds the parts of a {@code tasks} document in ClearML's wire shape (tasks.md §1). */
+/** Builds the parts of a {@code tasks} document in ClearML's wire shape (docs/api/tasks.md). */
 final class TaskDocuments {
 
     static final Comparator<Document> ARTIFACT_ORDER = Comparator

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
-/** Indexes for every filter and sort the task queries use (protocol.md §6.5–6.6). */
+/** Indexes for every filter and sort the task queries use (docs/api/README.md, Lists). */
 final class TaskIndexes {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskIndexes.class);

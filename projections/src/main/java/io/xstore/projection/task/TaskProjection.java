@@ -57,7 +57,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Writes the {@code tasks} read model in ClearML's wire shape (tasks.md §1): {@code _id} = task id, tags sorted,
+ * Writes the {@code tasks} read model in ClearML's wire shape (docs/api/tasks.md): {@code _id} = task id, tags sorted,
  * {@code execution.artifacts} a list sorted by key, user-chosen map keys escaped with {@link MongoKeys}. Every
  * handler sets absolute values (or upserts by key), so replaying an event is harmless. Liveness fields
  * ({@code last_update} on ping, {@code last_worker}) are written elsewhere with field-level updates.
@@ -154,7 +154,7 @@ public class TaskProjection {
         update(event.taskId(), event.audit(), List.of(Updates.set("status_message", event.statusMessage())));
     }
 
-    /** What tasks.reset clears (tasks.md §2); output artifacts go, input artifacts stay. */
+    /** What tasks.reset clears (docs/api/tasks.md, Reset); output artifacts go, input artifacts stay. */
     @EventHandler
     void on(TaskResetEvent event) {
         List<Bson> updates = new ArrayList<>(List.of(

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * What the query engine needs to know about one read-model collection: which request keys filter how
- * (protocol.md §6.6), which fields exist, which are hidden by default, which hold references to other entities.
- * Field patterns ending in {@code *} match every key with that prefix (e.g. {@code hyperparams.*}).
+ * (docs/api/README.md, Lists), which fields exist, which are hidden by default, which hold references to other
+ * entities. Field patterns ending in {@code *} match every key with that prefix (e.g. {@code hyperparams.*}).
  */
 public final class EntitySpec {
 

@@ -4,7 +4,10 @@ import io.xstore.readmodel.Collections;
 
 import java.util.Map;
 
-/** The entities served by the read side, described for the query engine (fields as in tasks.md). */
+/**
+ * The entities served by the read side, described for the query engine (fields as in docs/api/tasks.md, models.md,
+ * projects.md).
+ */
 public final class EntitySpecs {
 
     /** Written by the queue projection. */

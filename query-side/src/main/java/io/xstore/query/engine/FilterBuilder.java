@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Translates the filter keys of a get_all request body into one MongoDB filter (protocol.md §6.6). Keys are taken
- * in the reference's order — structured {@code filters}, pattern, list, range, equality and datetime fields, then
- * {@code _any_}/{@code _all_} and {@code search_text} — and a key used by one kind is not used again. Keys that
- * are no filter of the entity are ignored. Company scope and visibility are added by the caller.
+ * Translates the filter keys of a get_all request body into one MongoDB filter (docs/api/README.md, Lists). Keys are
+ * taken in the reference's order — structured {@code filters}, pattern, list, range, equality and datetime fields, then
+ * {@code _any_}/{@code _all_} and {@code search_text} — and a key used by one kind is not used again. Keys that are no
+ * filter of the entity are ignored. Company scope and visibility are added by the caller.
  */
 public final class FilterBuilder {
 

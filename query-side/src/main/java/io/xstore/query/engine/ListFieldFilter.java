@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A list-field filter (protocol.md §6.6): a value or list of values matched with "in". Operator items switch the
- * mode for the values after them: {@code __$all}/{@code __$and} (must contain all), {@code __$any}/{@code __$or}
- * (any), {@code __$not} (negate the next value), {@code __$nop} (back to the default). A leading {@code -}
- * excludes a value until the first operator. {@code null} also matches a missing or empty field. The groups are
- * AND-ed, unless the list starts with an operator, which then combines them.
+ * A list-field filter (docs/api/README.md, Lists): a value or list of values matched with "in". Operator items switch
+ * the mode for the values after them: {@code __$all}/{@code __$and} (must contain all), {@code __$any}/{@code __$or}
+ * (any), {@code __$not} (negate the next value), {@code __$nop} (back to the default). A leading {@code -} excludes a
+ * value until the first operator. {@code null} also matches a missing or empty field. The groups are AND-ed, unless the
+ * list starts with an operator, which then combines them.
  */
 final class ListFieldFilter {
 

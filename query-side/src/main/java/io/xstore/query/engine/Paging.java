@@ -7,7 +7,7 @@ import io.xstore.protocol.Fields;
 import java.util.Map;
 
 /**
- * Which slice of the ordered result a get_all call returns (protocol.md §6.2, §6.3). With the key
+ * Which slice of the ordered result a get_all call returns (docs/api/README.md, Lists). With the key
  * {@code scroll_id} present the call scrolls: {@code size} items (required, ≥ 1, not capped) from the scroll's
  * position, {@code refresh_scroll} re-reads from the start up to the position. Otherwise {@code page} and
  * {@code page_size} page through at most 500 items per call; without them the first 500 are returned.

@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code only_fields} (alias {@code projection}), protocol.md §6.4: the paths to return, {@code -path} to leave out,
- * {@code path.*} for a whole sub-document. Without paths to include, everything but the entity's excluded-by-default
- * fields is returned. In join mode ({@code *_ex}) a path below a reference field ({@code project.name}) is fetched
- * from the referenced entity, and {@code id} is always returned.
+ * {@code only_fields} (alias {@code projection}), docs/api/README.md (Lists): the paths to return, {@code -path} to
+ * leave out, {@code path.*} for a whole sub-document. Without paths to include, everything but the entity's
+ * excluded-by-default fields is returned. In join mode ({@code *_ex}) a path below a reference field
+ * ({@code project.name}) is fetched from the referenced entity, and {@code id} is always returned.
  */
 public final class Projection {
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Join mode of the {@code *_ex} endpoints: every reference field (protocol.md §6.4) becomes an object,
+ * Join mode of the {@code *_ex} endpoints: every reference field (docs/api/README.md, Lists) becomes an object,
  * {@code {"id": ..}} ({@code {}} when empty), and the ones named in only_fields ({@code project.name}) are filled
  * with the requested fields of the referenced documents, fetched in one query per reference field (recursively,
  * so {@code parent.project.name} works). Referenced documents outside the caller's scope stay {@code {"id": ..}}.

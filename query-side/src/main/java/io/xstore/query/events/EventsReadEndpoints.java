@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Read endpoints of the {@code events} service (events.md §6) over the event indices in Elasticsearch. Each method
- * parses and validates its request, checks that the caller may read the tasks (or models), and hands over to a
+ * Read endpoints of the {@code events} service (docs/api/events.md) over the event indices in Elasticsearch. Each
+ * method parses and validates its request, checks that the caller may read the tasks (or models), and hands over to a
  * query class.
  */
 @Component

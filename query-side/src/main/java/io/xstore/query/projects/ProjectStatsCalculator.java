@@ -28,10 +28,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The {@code stats} of projects.get_all_ex (tasks.md §6), computed from the task read model: per project (with its
- * subprojects unless asked otherwise) and per state ({@code active}: not archived, {@code archived}), the count of
- * tasks in every status, their total run time in seconds (completed − started), the tasks completed in the last
- * 24 hours (not queued/running/failed) and the latest start time.
+ * The {@code stats} of projects.get_all_ex (docs/api/projects.md), computed from the task read model: per project (with
+ * its subprojects unless asked otherwise) and per state ({@code active}: not archived, {@code archived}), the count of
+ * tasks in every status, their total run time in seconds (completed − started), the tasks completed in the last 24
+ * hours (not queued/running/failed) and the latest start time.
  */
 @Component
 public class ProjectStatsCalculator {

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The fine-grained hyperparameter/configuration reads of tasks.md §3: items are the stored parameter objects
+ * The fine-grained hyperparameter/configuration reads of docs/api/tasks.md: items are the stored parameter objects
  * ({@code {section, name, value, type?, description?}}), listed per task.
  */
 @Component

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Read-your-writes under concurrent SDK sessions: a call that changed something answers only once the read models
  * show the change, so the read the same session sends next sees it, whatever the other sessions are writing at the
- * same time. Each session repeats the task and output-model sequence of an SDK run (sdk-run.md §1, §4:
+ * same time. Each session repeats the task and output-model sequence of an SDK run (Task.init, then
  * {@code OutputModel.update_weights} reloads the model right after creating or editing it) and checks every read
  * against what it has just written. Any non-200 answer or stale read is a failure, reported with the call, the id
  * and the answer.

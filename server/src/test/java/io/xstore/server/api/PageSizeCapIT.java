@@ -11,7 +11,7 @@ import static io.xstore.server.api.TestApi.body;
 import static io.xstore.server.api.TestApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** get_all never answers more than 500 items (protocol.md §6.2), over a project of 501 tasks made once. */
+/** get_all never answers more than 500 items (docs/api/README.md, Lists), over a project of 501 tasks made once. */
 class PageSizeCapIT extends ServerTestSupport {
 
     private static final int CAP = 500;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends requests the way the ClearML SDK 1.17 does (sdk-run.md): {@code GET /auth.login} with Basic auth and no
+ * Sends requests the way the ClearML SDK 1.17 does (docs/api/README.md): {@code GET /auth.login} with Basic auth and no
  * version, then GET with a JSON body to {@code /v2.23/<endpoint>} with the SDK's headers; batches as
  * {@code application/json-lines}.
  */

@@ -21,7 +21,7 @@ import static io.xstore.server.api.TestApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replays the requests of a plain SDK run (sdk-run.md §1 Task.init, §3 upload_artifact, §4 output model, §5 close)
+ * Replays the requests of a plain SDK run (Task.init, upload_artifact, output model, close; docs/api/tasks.md)
  * as the SDK sends them, and checks the type of every response key the SDK parses.
  */
 class SdkTraceIT extends ServerTestSupport {
@@ -88,7 +88,7 @@ class SdkTraceIT extends ServerTestSupport {
         assertThat(data.get("errors").asInt()).isZero();
     }
 
-    // ---- §1 Task.init ----
+    // ---- Task.init ----
 
     private void login() {
         ApiClient.Reply reply = sdk.login(ACCESS_KEY, SECRET_KEY);
@@ -183,7 +183,7 @@ class SdkTraceIT extends ServerTestSupport {
         WireShapes.integer(iteration.get("tasks").get(0), "last_iteration");
     }
 
-    // ---- §3 upload_artifact ----
+    // ---- upload_artifact ----
 
     private void uploadArtifact(Run run) {
         Map<String, Object> artifact = body("key", "data", "type", "pandas",
@@ -204,7 +204,7 @@ class SdkTraceIT extends ServerTestSupport {
         assertThat(artifacts.get(0).get("content_size").asInt()).isEqualTo(1234);
     }
 
-    // ---- §4 output model ----
+    // ---- output model ----
 
     private void outputModel(Run run) {
         JsonNode created = ok("models.create", body("uri", "file:///tmp/uploading_file",
@@ -244,7 +244,7 @@ class SdkTraceIT extends ServerTestSupport {
         assertThat(task.get("last_iteration").asInt()).isEqualTo(9);
     }
 
-    // ---- §5 close ----
+    // ---- close ----
 
     private void close(Run run) {
         reload(run);

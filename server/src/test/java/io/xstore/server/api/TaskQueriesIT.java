@@ -15,7 +15,7 @@ import static io.xstore.server.api.TestApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * tasks.get_all filters, projection, ordering, paging and scrolling (protocol.md §6.2–6.6), over three tasks of
+ * tasks.get_all filters, projection, ordering, paging and scrolling (docs/api/README.md, Lists), over three tasks of
  * their own project: alpha (created, tags red+blue), beta (in_progress, red), gamma (completed, green).
  */
 class TaskQueriesIT extends ServerTestSupport {

@@ -82,7 +82,7 @@ final class WireShapes {
         }
     }
 
-    /** The task document of tasks.md §1 as the SDK's {@code tasks.Task} parses it. */
+    /** The task document (docs/api/tasks.md) as the SDK's {@code tasks.Task} parses it. */
     static void task(JsonNode task) {
         id(task, "id");
         string(task, "name");
@@ -149,7 +149,7 @@ final class WireShapes {
         }
     }
 
-    /** The model document of tasks.md §7 as the SDK's {@code models.Model} parses it. */
+    /** The model document (docs/api/models.md) as the SDK's {@code models.Model} parses it. */
     static void model(JsonNode model) {
         id(model, "id");
         string(model, "name");
@@ -175,7 +175,7 @@ final class WireShapes {
         optionalInteger(model, "last_iteration");
     }
 
-    /** The project document of tasks.md §6. */
+    /** The project document (docs/api/projects.md). */
     static void project(JsonNode project) {
         id(project, "id");
         string(project, "name");
