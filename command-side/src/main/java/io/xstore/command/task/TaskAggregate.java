@@ -38,6 +38,11 @@ import io.xstore.api.task.TaskCreatedEvent;
 import io.xstore.api.task.TaskDeletedEvent;
 import io.xstore.api.task.TaskDequeuedEvent;
 import io.xstore.api.task.TaskEnqueuedEvent;
+import io.xstore.api.task.TaskExecutionQueueSetEvent;
+import io.xstore.api.task.HandOutTaskCommand;
+import io.xstore.api.task.CheckReportCommand;
+import io.xstore.api.task.UpdateReportCommand;
+import io.xstore.api.task.TaskReportChangedEvent;
 import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsDeletedEvent;
 import io.xstore.api.task.TaskHyperParamsEditedEvent;
@@ -480,6 +485,22 @@ public class TaskAggregate {
         return previous;
     }
 
+    /** queues.add_task with update_execution_queue: {@code execution.queue} names the queue, the status stays. */
+    public void setExecutionQueue(String queueId, AuditEntry audit) {
+        assertOwnedBy(audit);
+        apply(new TaskExecutionQueueSetEvent(id, queueId, audit));
+    }
+
+    /** A stopped task whose entry a worker popped is queued again (docs/api/queues.md, queues.get_next_task). */
+    @CommandHandler
+    public void handle(HandOutTaskCommand command) {
+        assertOwnedBy(command.audit());
+        if (status == TaskStatus.STOPPED) {
+            apply(new TaskEnqueuedEvent(id, status, command.queueId(), "", "handed out to " + command.worker(),
+                    true, command.audit()));
+        }
+    }
+
     /** The queue the task waits in, or null when it is not queued. */
     public String queue() {
         return status == TaskStatus.QUEUED ? queue : null;
@@ -497,6 +518,42 @@ public class TaskAggregate {
         TaskStatus to = newStatus != null ? newStatus
                 : enqueueStatus != null && enqueueStatus != TaskStatus.QUEUED ? enqueueStatus : TaskStatus.CREATED;
         return applied(new TaskDequeuedEvent(id, status, to, queue, text(reason), text(message), true, audit));
+    }
+
+    // ---- reports (docs/api/reports.md) ----
+
+    @CommandHandler
+    public String handle(CheckReportCommand command) {
+        assertOwnedBy(command.audit());
+        assertReport();
+        return state.content().project();
+    }
+
+    /** Answers whether anything changed. Name, tags and comment change in any status, the markdown only in created. */
+    @CommandHandler
+    public boolean handle(UpdateReportCommand command) {
+        assertOwnedBy(command.audit());
+        assertReport();
+        if (command.report() != null && status != TaskStatus.CREATED) {
+            throw TaskErrors.expectedStatus("created", status);
+        }
+        TaskContent wanted = TaskContent.none()
+                .withName(command.name() == null ? null : TaskNames.check(command.name()))
+                .withComment(command.comment())
+                .withTags(command.tags());
+        List<Object> events = TaskEditIntents.events(id, TaskEditDiff.changes(state.content(), state.artifactList(),
+                wanted), command.audit());
+        events.forEach(AggregateLifecycle::apply);
+        if (command.report() != null) {
+            apply(new TaskReportChangedEvent(id, command.report(), command.audit()));
+        }
+        return !events.isEmpty() || command.report() != null;
+    }
+
+    private void assertReport() {
+        if (!TaskTypes.REPORT.equals(state.content().type())) {
+            throw ApiError.OPERATION_SUPPORTED_ON_REPORTS_ONLY.toException(TaskErrors.data("id", id));
+        }
     }
 
     // ---- queries on the state, used by TaskCommandHandler ----
@@ -521,7 +578,7 @@ public class TaskAggregate {
         return TaskClone.content(id, state.content(), state.artifactList(), command);
     }
 
-    void assertOwnedBy(AuditEntry audit) {
+    public void assertOwnedBy(AuditEntry audit) {
         if (!company.equals(audit.companyId())) {
             throw TaskErrors.invalidTaskId(id, audit.companyId());
         }

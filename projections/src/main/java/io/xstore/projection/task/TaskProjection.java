@@ -25,6 +25,8 @@ import io.xstore.api.task.TaskModelsDetachedEvent;
 import io.xstore.api.task.TaskRequirementsSetEvent;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskEnqueuedEvent;
+import io.xstore.api.task.TaskExecutionQueueSetEvent;
+import io.xstore.api.task.TaskReportChangedEvent;
 import io.xstore.api.task.TaskStatus;
 import io.xstore.api.task.TaskStatusEvent;
 import io.xstore.api.task.TaskCommentChangedEvent;
@@ -147,6 +149,16 @@ public class TaskProjection {
             }
         }
         update(event.taskId(), event.audit(), updates);
+    }
+
+    @EventHandler
+    void on(TaskReportChangedEvent event) {
+        update(event.taskId(), event.audit(), List.of(Updates.set("report", event.report())));
+    }
+
+    @EventHandler
+    void on(TaskExecutionQueueSetEvent event) {
+        update(event.taskId(), event.audit(), List.of(Updates.set("execution.queue", event.queueId())));
     }
 
     @EventHandler
