@@ -42,6 +42,10 @@ import io.xstore.api.task.TaskExecutionQueueSetEvent;
 import io.xstore.api.task.HandOutTaskCommand;
 import io.xstore.api.task.CheckReportCommand;
 import io.xstore.api.task.UpdateReportCommand;
+import io.xstore.api.task.MakeTaskPrivateCommand;
+import io.xstore.api.task.MakeTaskPublicCommand;
+import io.xstore.api.task.TaskMadePrivateEvent;
+import io.xstore.api.task.TaskMadePublicEvent;
 import io.xstore.api.task.TaskReportChangedEvent;
 import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsDeletedEvent;
@@ -112,7 +116,7 @@ public class TaskAggregate {
      * Revision of the snapshot shape ({@link Snapshot}); raise it whenever that shape or its meaning changes, so that
      * snapshots of the earlier shape are ignored and the aggregate is loaded from its events instead.
      */
-    static final String SNAPSHOT_REVISION = "2";
+    static final String SNAPSHOT_REVISION = "3";
 
     static final String ARCHIVED = "archived";
     static final String DEVELOPMENT = "development";
@@ -130,6 +134,8 @@ public class TaskAggregate {
     /** The queue the task waits in while {@code queued} (else null), and the status it had before. */
     private String queue;
     private TaskStatus enqueueStatus;
+    /** The company that made the task public (company ""), which alone may make it private again. */
+    private String companyOrigin;
 
     protected TaskAggregate() {
         // required by Axon
@@ -137,14 +143,14 @@ public class TaskAggregate {
 
     /** What a snapshot of a task holds: the aggregate's whole state, written with Jackson (see {@link #snapshot()}). */
     record Snapshot(String id, String company, TaskStatus status, Instant started, Instant metricsResetAt,
-                    TaskState.Snapshot state, String queue, TaskStatus enqueueStatus) {
+                    TaskState.Snapshot state, String queue, TaskStatus enqueueStatus, String companyOrigin) {
     }
 
     /** The aggregate as its snapshot (Axon serializes the aggregate itself as the snapshot's payload). */
     @JsonValue
     Snapshot snapshot() {
         return new Snapshot(id, company, status, started, metricsResetAt, state == null ? null : state.snapshot(),
-                queue, enqueueStatus);
+                queue, enqueueStatus, companyOrigin);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -158,6 +164,7 @@ public class TaskAggregate {
         aggregate.state = TaskState.of(Objects.requireNonNull(snapshot.state(), "state"));
         aggregate.queue = snapshot.queue();
         aggregate.enqueueStatus = snapshot.enqueueStatus();
+        aggregate.companyOrigin = snapshot.companyOrigin();
         return aggregate;
     }
 
@@ -520,6 +527,22 @@ public class TaskAggregate {
         return applied(new TaskDequeuedEvent(id, status, to, queue, text(reason), text(message), true, audit));
     }
 
+    // ---- visibility (docs/api/visibility.md) ----
+
+    @CommandHandler
+    public void handle(MakeTaskPublicCommand command) {
+        assertOwnedBy(command.audit());
+        apply(new TaskMadePublicEvent(id, company, command.audit()));
+    }
+
+    @CommandHandler
+    public void handle(MakeTaskPrivateCommand command) {
+        if (!company.isEmpty() || !command.audit().companyId().equals(companyOrigin)) {
+            throw TaskErrors.invalidTaskId(id, command.audit().companyId());
+        }
+        apply(new TaskMadePrivateEvent(id, companyOrigin, command.audit()));
+    }
+
     // ---- reports (docs/api/reports.md) ----
 
     @CommandHandler
@@ -798,5 +821,17 @@ public class TaskAggregate {
     @EventSourcingHandler
     void on(TaskDeletedEvent event) {
         markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(TaskMadePublicEvent event) {
+        company = "";
+        companyOrigin = event.originCompany();
+    }
+
+    @EventSourcingHandler
+    void on(TaskMadePrivateEvent event) {
+        company = event.company();
+        companyOrigin = null;
     }
 }

@@ -2,6 +2,8 @@ package io.xstore.projection.task;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.xstore.api.task.TaskMadePrivateEvent;
+import io.xstore.api.task.TaskMadePublicEvent;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.task.ArtifactKey;
 import io.xstore.api.task.HyperParamRef;
@@ -484,5 +486,17 @@ public class TaskProjection {
             path.append('.').append(MongoKeys.escape(key));
         }
         return path.toString();
+    }
+
+    @EventHandler
+    void on(TaskMadePublicEvent event) {
+        update(event.taskId(), event.audit(), List.of(Updates.set("company", ""),
+                Updates.set("company_origin", event.originCompany())));
+    }
+
+    @EventHandler
+    void on(TaskMadePrivateEvent event) {
+        update(event.taskId(), event.audit(), List.of(Updates.set("company", event.company()),
+                Updates.unset("company_origin")));
     }
 }
