@@ -62,6 +62,6 @@ echo "worker activity:"
 post workers.get_activity_report "{\"from_date\":$((NOW-600)),\"to_date\":$((NOW+60)),\"interval\":60}" | jq -c .
 echo "workers:"
 post workers.get_all '{}' | jq -c '[.workers[] | {id, task: .task.id, queues: [.queues[].name]}]'
-echo "queue history (last 3 events):"
-post history.get_queue "{\"queue\":\"$QUEUE\"}" | jq -c '[.events[-3:][] | {event, user, change}]'
+echo "queue history (newest 3 entries):"
+post history.get_queue "{\"queue\":\"$QUEUE\"}" | jq -c '[.entries[:3][] | {kind, actor: .actor.name, time}]'
 for W in worker-1 worker-2; do post workers.unregister "{\"worker\":\"$W\"}" >/dev/null; done

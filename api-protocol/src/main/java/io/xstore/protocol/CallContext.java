@@ -24,4 +24,9 @@ public record CallContext(String callId, String endpoint, ApiVersion version, Ca
     public String company() {
         return caller.companyId();
     }
+
+    /** The same call with another body: one endpoint serving its request through other endpoints' methods. */
+    public CallContext withBody(ObjectNode otherBody) {
+        return new CallContext(callId, endpoint, version, caller, otherBody, null, worker, clientIp, receivedAt);
+    }
 }

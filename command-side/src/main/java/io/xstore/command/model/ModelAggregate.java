@@ -1,5 +1,9 @@
 package io.xstore.command.model;
 
+import io.xstore.api.model.MakeModelPrivateCommand;
+import io.xstore.api.model.MakeModelPublicCommand;
+import io.xstore.api.model.ModelMadePrivateEvent;
+import io.xstore.api.model.ModelMadePublicEvent;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.model.ModelMetricsRecordedEvent;
 import io.xstore.api.model.RecordModelMetricsCommand;
@@ -52,6 +56,8 @@ public class ModelAggregate {
     @AggregateIdentifier
     private String modelId;
     private String company;
+    /** The company that made it public (company ""), which alone may make it private again. */
+    private String companyOrigin;
     private String uri;
     private String task;
     private boolean ready;
@@ -202,6 +208,20 @@ public class ModelAggregate {
         return true;
     }
 
+    @CommandHandler
+    public void handle(MakeModelPublicCommand command) {
+        requireCompany(command.audit().companyId());
+        apply(new ModelMadePublicEvent(modelId, company, command.audit()));
+    }
+
+    @CommandHandler
+    public void handle(MakeModelPrivateCommand command) {
+        if (!company.isEmpty() || !command.audit().companyId().equals(companyOrigin)) {
+            throw ApiError.INVALID_MODEL_ID.toException(Map.of("id", modelId));
+        }
+        apply(new ModelMadePrivateEvent(modelId, companyOrigin, command.audit()));
+    }
+
     private void requireCompany(String caller) {
         if (!company.equals(caller)) {
             throw ApiError.INVALID_MODEL_ID.toException(Map.of("id", modelId));
@@ -301,5 +321,17 @@ public class ModelAggregate {
     @EventSourcingHandler
     void on(ModelDeletedEvent event) {
         markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(ModelMadePublicEvent event) {
+        company = "";
+        companyOrigin = event.originCompany();
+    }
+
+    @EventSourcingHandler
+    void on(ModelMadePrivateEvent event) {
+        company = event.company();
+        companyOrigin = null;
     }
 }

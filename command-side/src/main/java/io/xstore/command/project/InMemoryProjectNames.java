@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link ProjectNames} in memory: loaded from the event store at start ({@link ProjectNamesLoader}), then kept by
+ * {@link ProjectNames} in memory: loaded from the event store at start ({@link io.xstore.command.NameRegistriesLoader}), then kept by
  * {@link ProjectNamesProjector} inside each command's unit of work. A change is undone when that unit of work rolls
  * back, so the names always match the events that were stored.
  */

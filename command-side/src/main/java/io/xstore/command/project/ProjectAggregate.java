@@ -1,5 +1,9 @@
 package io.xstore.command.project;
 
+import io.xstore.api.project.MakeProjectPrivateCommand;
+import io.xstore.api.project.MakeProjectPublicCommand;
+import io.xstore.api.project.ProjectMadePrivateEvent;
+import io.xstore.api.project.ProjectMadePublicEvent;
 import io.xstore.api.project.CreateProjectCommand;
 import io.xstore.api.project.DeleteProjectCommand;
 import io.xstore.api.project.MergeProjectCommand;
@@ -37,6 +41,8 @@ public class ProjectAggregate {
     @AggregateIdentifier
     private String projectId;
     private String company;
+    /** The company that made it public (company ""), which alone may make it private again. */
+    private String companyOrigin;
     private String name;
     private String parent;
 
@@ -102,6 +108,20 @@ public class ProjectAggregate {
         apply(new ProjectDeletedEvent(projectId, command.audit()));
     }
 
+    @CommandHandler
+    public void handle(MakeProjectPublicCommand command) {
+        requireCompany(command.audit().companyId());
+        apply(new ProjectMadePublicEvent(projectId, company, command.audit()));
+    }
+
+    @CommandHandler
+    public void handle(MakeProjectPrivateCommand command) {
+        if (!company.isEmpty() || !command.audit().companyId().equals(companyOrigin)) {
+            throw ApiError.INVALID_PROJECT_ID.toException(Map.of("id", projectId));
+        }
+        apply(new ProjectMadePrivateEvent(projectId, companyOrigin, command.audit()));
+    }
+
     private void requireCompany(String caller) {
         if (!company.equals(caller)) {
             throw ApiError.INVALID_PROJECT_ID.toException(Map.of("id", projectId));
@@ -134,5 +154,17 @@ public class ProjectAggregate {
     @EventSourcingHandler
     void on(ProjectDeletedEvent event) {
         markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectMadePublicEvent event) {
+        company = "";
+        companyOrigin = event.originCompany();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectMadePrivateEvent event) {
+        company = event.company();
+        companyOrigin = null;
     }
 }

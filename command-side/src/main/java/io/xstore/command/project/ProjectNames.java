@@ -23,4 +23,12 @@ public interface ProjectNames {
     void rename(String projectId, String name);
 
     void remove(String projectId);
+
+    /** The project now belongs to {@code company} ("" when it was made public); its name goes with it. */
+    default void changeCompany(String projectId, String company) {
+        byId(projectId).ifPresent(old -> {
+            remove(projectId);
+            add(new ProjectRef(projectId, company, old.name()));
+        });
+    }
 }

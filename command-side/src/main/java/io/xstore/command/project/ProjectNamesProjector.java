@@ -3,6 +3,8 @@ package io.xstore.command.project;
 import io.xstore.api.project.ProjectCreatedEvent;
 import io.xstore.api.project.ProjectDeletedEvent;
 import io.xstore.api.project.ProjectMergedEvent;
+import io.xstore.api.project.ProjectMadePrivateEvent;
+import io.xstore.api.project.ProjectMadePublicEvent;
 import io.xstore.api.project.ProjectMovedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,6 +40,16 @@ public class ProjectNamesProjector {
     @EventHandler
     void on(ProjectMergedEvent event) {
         names.remove(event.projectId());
+    }
+
+    @EventHandler
+    void on(ProjectMadePublicEvent event) {
+        names.changeCompany(event.projectId(), "");
+    }
+
+    @EventHandler
+    void on(ProjectMadePrivateEvent event) {
+        names.changeCompany(event.projectId(), event.company());
     }
 
     @EventHandler

@@ -4,13 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the queue write side looks up in the {@code queues} read model (the server provides it): names are unique per
- * company, the default queue is the one with system tag {@code default}.
+ * What the queue write side looks up in the {@code queues} read model (the server provides it): the default queue is
+ * the one with system tag {@code default}. Names are checked in {@link QueueNames}, which is never behind.
  */
 public interface QueueDirectory {
-
-    /** The id of the company's queue with this name, if any (other than {@code exceptQueueId}). */
-    Optional<String> idByName(String name, String company, String exceptQueueId);
 
     /** The company's default queue (system tag {@code default}); 400/708 when several. */
     Optional<String> defaultQueue(String company);

@@ -1,12 +1,17 @@
 package io.xstore.command.queue;
 
 import io.xstore.api.AuditEntry;
-import io.xstore.api.queue.RemoveQueueEntryCommand;
+import io.xstore.api.queue.RemoveTaskFromQueuesCommand;
 import io.xstore.command.task.TaskQueueExit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
-/** Removes a task that stopped waiting (stopped, reset, archived, deleted) from the queues that still hold it. */
+import java.util.List;
+
+/**
+ * Removes a task that stopped waiting (stopped, reset, archived, deleted) from the queues that still hold it, through
+ * {@link TaskQueueCoordinator} like every other move of a task in or out of a queue.
+ */
 @Component
 public class QueueExitOnTaskChange implements TaskQueueExit {
 
@@ -20,12 +25,9 @@ public class QueueExitOnTaskChange implements TaskQueueExit {
 
     @Override
     public void leaveQueues(String taskId, AuditEntry audit) {
-        for (String queue : directory.queuesContaining(taskId, audit.companyId())) {
-            try {
-                gateway.sendAndWait(new RemoveQueueEntryCommand(queue, taskId, true, audit));
-            } catch (RuntimeException e) {
-                // the queue was deleted meanwhile
-            }
+        List<String> queues = directory.queuesContaining(taskId, audit.companyId());
+        if (!queues.isEmpty()) {
+            gateway.sendAndWait(new RemoveTaskFromQueuesCommand(taskId, queues, audit));
         }
     }
 }

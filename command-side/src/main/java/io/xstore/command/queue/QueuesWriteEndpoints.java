@@ -2,7 +2,7 @@ package io.xstore.command.queue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xstore.api.AuditEntry;
-import io.xstore.api.queue.AddQueueEntryCommand;
+import io.xstore.api.queue.AddTaskToQueueCommand;
 import io.xstore.api.queue.ChangeQueueMetadataCommand;
 import io.xstore.api.queue.ClearQueueCommand;
 import io.xstore.api.queue.CreateQueueCommand;
@@ -14,9 +14,11 @@ import io.xstore.api.queue.QueueMove;
 import io.xstore.api.queue.RemoveQueueEntryCommand;
 import io.xstore.api.queue.UpdateQueueCommand;
 import io.xstore.api.task.DequeueTaskCommand;
+import io.xstore.api.task.HandOutTaskCommand;
 import io.xstore.command.model.ModelRequests;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
+import io.xstore.protocol.ApiException;
 import io.xstore.protocol.CallContext;
 import io.xstore.protocol.Fields;
 import io.xstore.protocol.WireDates;
@@ -38,13 +40,15 @@ import java.util.UUID;
 @Component
 public class QueuesWriteEndpoints {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueuesWriteEndpoints.class);
+
     private final QueueCommandSender commands;
-    private final QueueDirectory directory;
+    private final QueueNames names;
     private final TaskInfo taskInfo;
 
-    public QueuesWriteEndpoints(CommandGateway gateway, QueueDirectory directory, TaskInfo taskInfo) {
+    public QueuesWriteEndpoints(CommandGateway gateway, QueueNames names, TaskInfo taskInfo) {
         this.commands = new QueueCommandSender(gateway);
-        this.directory = directory;
+        this.names = names;
         this.taskInfo = taskInfo;
     }
 
@@ -57,7 +61,7 @@ public class QueuesWriteEndpoints {
     public Object create(CallContext ctx) {
         ObjectNode body = ctx.body();
         String name = QueueErrors.checkName(Fields.requireString(body, "name"));
-        if (directory.idByName(name, ctx.company(), null).isPresent()) {
+        if (names.idByName(ctx.company(), name).isPresent()) {
             throw QueueErrors.duplicateName(name);
         }
         String id = newId();
@@ -81,7 +85,7 @@ public class QueuesWriteEndpoints {
         String name = Fields.optString(body, "name");
         if (name != null) {
             name = QueueErrors.checkName(name);
-            if (directory.idByName(name, ctx.company(), queue).isPresent()) {
+            if (names.idByName(ctx.company(), name).filter(owner -> !owner.equals(queue)).isPresent()) {
                 throw QueueErrors.duplicateName(name);
             }
         }
@@ -117,8 +121,8 @@ public class QueuesWriteEndpoints {
         ObjectNode body = ctx.body();
         String queue = Fields.requireString(body, "queue");
         String task = Fields.requireString(body, "task");
-        taskInfo.of(task, ctx.company());
-        commands.toQueue(new AddQueueEntryCommand(queue, task, ctx.audit()));
+        commands.toTask(new AddTaskToQueueCommand(queue, task, Fields.optBool(body, "update_execution_queue", true),
+                ctx.audit()), ctx.company());
         return Map.of("added", 1);
     }
 
@@ -171,7 +175,9 @@ public class QueuesWriteEndpoints {
 
     /**
      * Pops the first entry for the calling worker (header {@code X-ClearML-Worker}, else the body's {@code worker}).
-     * The queue aggregate handles one command at a time, so racing workers each get a different entry or none.
+     * The queue aggregate handles one command at a time, so racing workers each get a different entry or none. The
+     * popped task is then told it was handed out: one stopped meanwhile is queued again. An entry whose task was
+     * deleted is dropped and the next one is popped.
      */
     @ApiEndpoint(value = "queues.get_next_task", since = "2.4")
     public Object getNextTask(CallContext ctx) {
@@ -179,16 +185,33 @@ public class QueuesWriteEndpoints {
         String queue = Fields.requireString(body, "queue");
         String worker = ctx.worker() != null ? ctx.worker() : Objects.requireNonNullElse(
                 Fields.optString(body, "worker"), "");
-        QueueEntry entry = commands.toQueue(new PopQueueEntryCommand(queue, worker, ctx.audit()));
-        if (entry == null) {
-            return Map.of();
-        }
+        QueueEntry entry;
+        do {
+            entry = commands.toQueue(new PopQueueEntryCommand(queue, worker, ctx.audit()));
+            if (entry == null) {
+                return Map.of();
+            }
+        } while (!handedOut(entry, queue, worker, ctx));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("entry", Map.of("task", entry.task(), "added", WireDates.format(entry.added())));
         if (Fields.optBool(body, "get_task_info", false)) {
             response.put("task_info", taskInfo.of(entry.task(), ctx.company()));
         }
         return response;
+    }
+
+    /** False when the entry's task no longer exists (deleted while its entry waited). */
+    private boolean handedOut(QueueEntry entry, String queue, String worker, CallContext ctx) {
+        try {
+            commands.toTask(new HandOutTaskCommand(entry.task(), queue, worker, ctx.audit()), ctx.company());
+            return true;
+        } catch (ApiException e) {
+            if (e.code() == ApiError.INVALID_TASK_ID.code() && e.subcode() == ApiError.INVALID_TASK_ID.subcode()) {
+                log.info("queue {}: entry of task {} dropped, the task no longer exists", queue, entry.task());
+                return false;
+            }
+            throw e;
+        }
     }
 
     @ApiEndpoint(value = "queues.clear_queue", since = "2.4")
@@ -235,8 +258,7 @@ public class QueuesWriteEndpoints {
             }
         }
         if (!failed.isEmpty()) {
-            org.slf4j.LoggerFactory.getLogger(QueuesWriteEndpoints.class)
-                    .info("tasks {} could not be reverted after leaving their queue", failed);
+            log.info("tasks {} could not be reverted after leaving their queue", failed);
         }
     }
 

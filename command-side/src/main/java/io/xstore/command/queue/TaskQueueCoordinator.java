@@ -1,5 +1,7 @@
 package io.xstore.command.queue;
 
+import io.xstore.api.queue.AddTaskToQueueCommand;
+import io.xstore.api.queue.RemoveTaskFromQueuesCommand;
 import io.xstore.api.task.DequeueTaskCommand;
 import io.xstore.api.task.EnqueueTaskCommand;
 import io.xstore.api.task.TaskDequeuedEvent;
@@ -9,10 +11,14 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
+import java.util.List;
+
 /**
  * The commands that change a task and a queue together (docs/api/queues.md, "tasks.enqueue / tasks.dequeue"): both
  * aggregates are loaded in one unit of work, so the task's status event and the queue's entry event are stored
- * together or not at all, with the same call id. The task is always locked before the queue.
+ * together or not at all, with the same call id. The task is always locked before the queue. It is the one way a task
+ * goes into or out of a queue other than a worker popping it (queues.get_next_task) or a queue-wide change (clear,
+ * delete), which the queue aggregate handles alone.
  */
 public class TaskQueueCoordinator {
 
@@ -75,6 +81,31 @@ public class TaskQueueCoordinator {
             }
         }
         return dequeued;
+    }
+
+    /** queues.add_task: the task must be the caller's (400/101); its status is not changed. */
+    @CommandHandler
+    public void handle(AddTaskToQueueCommand command) {
+        Aggregate<TaskAggregate> task = tasks.load(command.taskId());
+        task.execute(t -> t.assertOwnedBy(command.audit()));
+        Aggregate<QueueAggregate> queue = queue(command.queueId());
+        queue.execute(q -> q.addEntry(command.taskId(), command.audit()));
+        if (command.updateExecutionQueue()) {
+            task.execute(t -> t.setExecutionQueue(command.queueId(), command.audit()));
+        }
+    }
+
+    /** Takes the task out of each queue that still holds it; the queues are locked in the order of their ids. */
+    @CommandHandler
+    public int handle(RemoveTaskFromQueuesCommand command) {
+        int removed = 0;
+        for (String queueId : command.queueIds().stream().distinct().sorted().toList()) {
+            Aggregate<QueueAggregate> queue = optionalQueue(queueId);
+            if (queue != null && queue.invoke(q -> q.removeEntry(command.taskId(), true, command.audit()))) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     private Aggregate<QueueAggregate> queue(String queueId) {

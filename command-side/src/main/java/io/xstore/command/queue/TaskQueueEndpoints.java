@@ -30,11 +30,14 @@ public class TaskQueueEndpoints {
 
     private final QueueCommandSender commands;
     private final QueueDirectory directory;
+    private final QueueNames names;
     private final QueuesWriteEndpoints queues;
 
-    public TaskQueueEndpoints(CommandGateway gateway, QueueDirectory directory, QueuesWriteEndpoints queues) {
+    public TaskQueueEndpoints(CommandGateway gateway, QueueDirectory directory, QueueNames names,
+                              QueuesWriteEndpoints queues) {
         this.commands = new QueueCommandSender(gateway);
         this.directory = directory;
+        this.names = names;
         this.queues = queues;
     }
 
@@ -88,11 +91,19 @@ public class TaskQueueEndpoints {
         String name = Fields.optString(body, "queue_name");
         if (name != null && !name.isEmpty()) {
             String checked = QueueErrors.checkName(name);
-            return directory.idByName(checked, ctx.company(), null)
-                    .orElseGet(() -> queues.create(checked, List.of(), ctx.audit()));
+            return names.idByName(ctx.company(), checked).orElseGet(() -> createNamed(checked, ctx));
         }
         return directory.defaultQueue(ctx.company())
                 .orElseThrow(() -> ApiError.NO_DEFAULT_QUEUE.toException(Map.of("company", ctx.company())));
+    }
+
+    /** Creates the queue; when a concurrent enqueue created it first, that one is used. */
+    private String createNamed(String name, CallContext ctx) {
+        try {
+            return queues.create(name, List.of(), ctx.audit());
+        } catch (ApiException e) {
+            return names.idByName(ctx.company(), name).orElseThrow(() -> e);
+        }
     }
 
     @ApiEndpoint("tasks.dequeue")

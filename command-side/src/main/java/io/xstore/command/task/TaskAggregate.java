@@ -38,6 +38,15 @@ import io.xstore.api.task.TaskCreatedEvent;
 import io.xstore.api.task.TaskDeletedEvent;
 import io.xstore.api.task.TaskDequeuedEvent;
 import io.xstore.api.task.TaskEnqueuedEvent;
+import io.xstore.api.task.TaskExecutionQueueSetEvent;
+import io.xstore.api.task.HandOutTaskCommand;
+import io.xstore.api.task.CheckReportCommand;
+import io.xstore.api.task.UpdateReportCommand;
+import io.xstore.api.task.MakeTaskPrivateCommand;
+import io.xstore.api.task.MakeTaskPublicCommand;
+import io.xstore.api.task.TaskMadePrivateEvent;
+import io.xstore.api.task.TaskMadePublicEvent;
+import io.xstore.api.task.TaskReportChangedEvent;
 import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsDeletedEvent;
 import io.xstore.api.task.TaskHyperParamsEditedEvent;
@@ -107,7 +116,7 @@ public class TaskAggregate {
      * Revision of the snapshot shape ({@link Snapshot}); raise it whenever that shape or its meaning changes, so that
      * snapshots of the earlier shape are ignored and the aggregate is loaded from its events instead.
      */
-    static final String SNAPSHOT_REVISION = "2";
+    static final String SNAPSHOT_REVISION = "3";
 
     static final String ARCHIVED = "archived";
     static final String DEVELOPMENT = "development";
@@ -125,6 +134,8 @@ public class TaskAggregate {
     /** The queue the task waits in while {@code queued} (else null), and the status it had before. */
     private String queue;
     private TaskStatus enqueueStatus;
+    /** The company that made the task public (company ""), which alone may make it private again. */
+    private String companyOrigin;
 
     protected TaskAggregate() {
         // required by Axon
@@ -132,14 +143,14 @@ public class TaskAggregate {
 
     /** What a snapshot of a task holds: the aggregate's whole state, written with Jackson (see {@link #snapshot()}). */
     record Snapshot(String id, String company, TaskStatus status, Instant started, Instant metricsResetAt,
-                    TaskState.Snapshot state, String queue, TaskStatus enqueueStatus) {
+                    TaskState.Snapshot state, String queue, TaskStatus enqueueStatus, String companyOrigin) {
     }
 
     /** The aggregate as its snapshot (Axon serializes the aggregate itself as the snapshot's payload). */
     @JsonValue
     Snapshot snapshot() {
         return new Snapshot(id, company, status, started, metricsResetAt, state == null ? null : state.snapshot(),
-                queue, enqueueStatus);
+                queue, enqueueStatus, companyOrigin);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -153,6 +164,7 @@ public class TaskAggregate {
         aggregate.state = TaskState.of(Objects.requireNonNull(snapshot.state(), "state"));
         aggregate.queue = snapshot.queue();
         aggregate.enqueueStatus = snapshot.enqueueStatus();
+        aggregate.companyOrigin = snapshot.companyOrigin();
         return aggregate;
     }
 
@@ -480,6 +492,22 @@ public class TaskAggregate {
         return previous;
     }
 
+    /** queues.add_task with update_execution_queue: {@code execution.queue} names the queue, the status stays. */
+    public void setExecutionQueue(String queueId, AuditEntry audit) {
+        assertOwnedBy(audit);
+        apply(new TaskExecutionQueueSetEvent(id, queueId, audit));
+    }
+
+    /** A stopped task whose entry a worker popped is queued again (docs/api/queues.md, queues.get_next_task). */
+    @CommandHandler
+    public void handle(HandOutTaskCommand command) {
+        assertOwnedBy(command.audit());
+        if (status == TaskStatus.STOPPED) {
+            apply(new TaskEnqueuedEvent(id, status, command.queueId(), "", "handed out to " + command.worker(),
+                    true, command.audit()));
+        }
+    }
+
     /** The queue the task waits in, or null when it is not queued. */
     public String queue() {
         return status == TaskStatus.QUEUED ? queue : null;
@@ -497,6 +525,58 @@ public class TaskAggregate {
         TaskStatus to = newStatus != null ? newStatus
                 : enqueueStatus != null && enqueueStatus != TaskStatus.QUEUED ? enqueueStatus : TaskStatus.CREATED;
         return applied(new TaskDequeuedEvent(id, status, to, queue, text(reason), text(message), true, audit));
+    }
+
+    // ---- visibility (docs/api/visibility.md) ----
+
+    @CommandHandler
+    public void handle(MakeTaskPublicCommand command) {
+        assertOwnedBy(command.audit());
+        apply(new TaskMadePublicEvent(id, company, command.audit()));
+    }
+
+    @CommandHandler
+    public void handle(MakeTaskPrivateCommand command) {
+        if (!company.isEmpty() || !command.audit().companyId().equals(companyOrigin)) {
+            throw TaskErrors.invalidTaskId(id, command.audit().companyId());
+        }
+        apply(new TaskMadePrivateEvent(id, companyOrigin, command.audit()));
+    }
+
+    // ---- reports (docs/api/reports.md) ----
+
+    @CommandHandler
+    public String handle(CheckReportCommand command) {
+        assertOwnedBy(command.audit());
+        assertReport();
+        return state.content().project();
+    }
+
+    /** Answers whether anything changed. Name, tags and comment change in any status, the markdown only in created. */
+    @CommandHandler
+    public boolean handle(UpdateReportCommand command) {
+        assertOwnedBy(command.audit());
+        assertReport();
+        if (command.report() != null && status != TaskStatus.CREATED) {
+            throw TaskErrors.expectedStatus("created", status);
+        }
+        TaskContent wanted = TaskContent.none()
+                .withName(command.name() == null ? null : TaskNames.check(command.name()))
+                .withComment(command.comment())
+                .withTags(command.tags());
+        List<Object> events = TaskEditIntents.events(id, TaskEditDiff.changes(state.content(), state.artifactList(),
+                wanted), command.audit());
+        events.forEach(AggregateLifecycle::apply);
+        if (command.report() != null) {
+            apply(new TaskReportChangedEvent(id, command.report(), command.audit()));
+        }
+        return !events.isEmpty() || command.report() != null;
+    }
+
+    private void assertReport() {
+        if (!TaskTypes.REPORT.equals(state.content().type())) {
+            throw ApiError.OPERATION_SUPPORTED_ON_REPORTS_ONLY.toException(TaskErrors.data("id", id));
+        }
     }
 
     // ---- queries on the state, used by TaskCommandHandler ----
@@ -521,7 +601,7 @@ public class TaskAggregate {
         return TaskClone.content(id, state.content(), state.artifactList(), command);
     }
 
-    void assertOwnedBy(AuditEntry audit) {
+    public void assertOwnedBy(AuditEntry audit) {
         if (!company.equals(audit.companyId())) {
             throw TaskErrors.invalidTaskId(id, audit.companyId());
         }
@@ -741,5 +821,17 @@ public class TaskAggregate {
     @EventSourcingHandler
     void on(TaskDeletedEvent event) {
         markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(TaskMadePublicEvent event) {
+        company = "";
+        companyOrigin = event.originCompany();
+    }
+
+    @EventSourcingHandler
+    void on(TaskMadePrivateEvent event) {
+        company = event.company();
+        companyOrigin = null;
     }
 }

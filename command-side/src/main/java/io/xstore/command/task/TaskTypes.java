@@ -5,7 +5,10 @@ import io.xstore.protocol.ApiError;
 import java.util.Set;
 
 /** The task types ClearML accepts; anything else is a 400/12. */
-final class TaskTypes {
+public final class TaskTypes {
+
+    public static final String REPORT = "report";
+    public static final String CONTROLLER = "controller";
 
     static final Set<String> ALL = Set.of("training", "testing", "inference", "data_processing", "application",
             "monitor", "controller", "optimizer", "service", "qc", "custom", "report");

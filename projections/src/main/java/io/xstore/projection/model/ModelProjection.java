@@ -3,6 +3,8 @@ package io.xstore.projection.model;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import io.xstore.api.model.ModelMadePrivateEvent;
+import io.xstore.api.model.ModelMadePublicEvent;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.model.ModelMetricsRecordedEvent;
 import io.xstore.projection.summary.LastMetricsUpdates;
@@ -205,5 +207,17 @@ public class ModelProjection {
 
     private static List<String> sorted(List<String> values) {
         return values == null ? List.of() : new TreeSet<>(values).stream().toList();
+    }
+
+    @EventHandler
+    void on(ModelMadePublicEvent event) {
+        update(event.modelId(), event.audit(), List.of(Updates.set("company", ""),
+                Updates.set("company_origin", event.originCompany())));
+    }
+
+    @EventHandler
+    void on(ModelMadePrivateEvent event) {
+        update(event.modelId(), event.audit(), List.of(Updates.set("company", event.company()),
+                Updates.unset("company_origin")));
     }
 }

@@ -3,6 +3,8 @@ package io.xstore.projection.project;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import io.xstore.api.project.ProjectMadePrivateEvent;
+import io.xstore.api.project.ProjectMadePublicEvent;
 import io.xstore.api.project.ProjectCreatedEvent;
 import io.xstore.api.project.ProjectDeletedEvent;
 import io.xstore.api.project.ProjectMergedEvent;
@@ -119,5 +121,18 @@ public class ProjectProjection {
 
     private static List<String> sorted(List<String> values) {
         return values == null ? List.of() : values.stream().sorted().toList();
+    }
+
+    @EventHandler
+    void on(ProjectMadePublicEvent event) {
+        projects.update(event.projectId(), List.of(Updates.set("company", ""),
+                Updates.set("company_origin", event.originCompany()), Updates.set("last_update",
+                        Date.from(event.audit().at()))));
+    }
+
+    @EventHandler
+    void on(ProjectMadePrivateEvent event) {
+        projects.update(event.projectId(), List.of(Updates.set("company", event.company()),
+                Updates.unset("company_origin"), Updates.set("last_update", Date.from(event.audit().at()))));
     }
 }

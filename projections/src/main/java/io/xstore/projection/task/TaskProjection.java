@@ -2,6 +2,8 @@ package io.xstore.projection.task;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.xstore.api.task.TaskMadePrivateEvent;
+import io.xstore.api.task.TaskMadePublicEvent;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.task.ArtifactKey;
 import io.xstore.api.task.HyperParamRef;
@@ -25,6 +27,8 @@ import io.xstore.api.task.TaskModelsDetachedEvent;
 import io.xstore.api.task.TaskRequirementsSetEvent;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskEnqueuedEvent;
+import io.xstore.api.task.TaskExecutionQueueSetEvent;
+import io.xstore.api.task.TaskReportChangedEvent;
 import io.xstore.api.task.TaskStatus;
 import io.xstore.api.task.TaskStatusEvent;
 import io.xstore.api.task.TaskCommentChangedEvent;
@@ -147,6 +151,16 @@ public class TaskProjection {
             }
         }
         update(event.taskId(), event.audit(), updates);
+    }
+
+    @EventHandler
+    void on(TaskReportChangedEvent event) {
+        update(event.taskId(), event.audit(), List.of(Updates.set("report", event.report())));
+    }
+
+    @EventHandler
+    void on(TaskExecutionQueueSetEvent event) {
+        update(event.taskId(), event.audit(), List.of(Updates.set("execution.queue", event.queueId())));
     }
 
     @EventHandler
@@ -472,5 +486,17 @@ public class TaskProjection {
             path.append('.').append(MongoKeys.escape(key));
         }
         return path.toString();
+    }
+
+    @EventHandler
+    void on(TaskMadePublicEvent event) {
+        update(event.taskId(), event.audit(), List.of(Updates.set("company", ""),
+                Updates.set("company_origin", event.originCompany())));
+    }
+
+    @EventHandler
+    void on(TaskMadePrivateEvent event) {
+        update(event.taskId(), event.audit(), List.of(Updates.set("company", event.company()),
+                Updates.unset("company_origin")));
     }
 }

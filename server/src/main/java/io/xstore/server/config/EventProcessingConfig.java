@@ -2,6 +2,7 @@ package io.xstore.server.config;
 
 import io.xstore.command.events.MetricEventsCleanup;
 import io.xstore.command.project.ProjectNamesProjector;
+import io.xstore.command.queue.QueueNamesProjector;
 import io.xstore.projection.history.HistoryIndexProjection;
 import io.xstore.projection.processing.EventFeed;
 import io.xstore.projection.processing.ProjectorPositions;
@@ -22,7 +23,8 @@ import java.util.Set;
  * The MongoDB projections share one {@link StreamingProjector}: batches folded per document, one position to wait on,
  * kept in MongoDB beside the read models so a restart resumes where they stand. The side-effect groups (deleting
  * metric events, files) get a projector each that starts at the head of the store and is never replayed. The
- * project-name lookup the command side validates with stays a subscribing processor inside each command.
+ * project-name and queue-name lookups the command side validates with stay subscribing processors inside each
+ * command.
  */
 @Configuration
 public class EventProcessingConfig {
@@ -32,11 +34,15 @@ public class EventProcessingConfig {
     static final Set<String> SIDE_EFFECTS = Set.of(MetricEventsCleanup.PROCESSING_GROUP,
             FileCleanupEvents.PROCESSING_GROUP);
 
+    /** The command side's set-based lookups, kept in the command's own unit of work. */
+    static final Set<String> COMMAND_LOOKUPS = Set.of(ProjectNamesProjector.PROCESSING_GROUP,
+            QueueNamesProjector.PROCESSING_GROUP);
+
     @Autowired
     void configure(EventProcessingConfigurer configurer, ObjectProvider<EventFeed> feed,
                    ObjectProvider<ReadModelStore> store, ObjectProvider<ProjectorPositions> positions,
                    ObjectProvider<ProjectorProgress> progress) {
-        configurer.assignProcessingGroup(group -> ProjectNamesProjector.PROCESSING_GROUP.equals(group)
+        configurer.assignProcessingGroup(group -> COMMAND_LOOKUPS.contains(group)
                 || SIDE_EFFECTS.contains(group) ? group : READ_MODELS);
         // Axon's default logs a failing handler and skips its event; a projector must retry it instead
         configurer.registerDefaultListenerInvocationErrorHandler(axon -> PropagatingErrorHandler.instance());

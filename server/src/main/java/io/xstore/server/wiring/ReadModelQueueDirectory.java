@@ -35,18 +35,6 @@ public class ReadModelQueueDirectory implements QueueDirectory, QueuesWriteEndpo
     }
 
     @Override
-    public Optional<String> idByName(String name, String company, String exceptQueueId) {
-        for (Document queue : queues.find(Filters.and(Filters.eq("company", company), Filters.eq("name", name)))
-                .projection(Projections.include("_id"))) {
-            String id = queue.getString("_id");
-            if (!id.equals(exceptQueueId)) {
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
-    }
-
-    @Override
     public Optional<String> defaultQueue(String company) {
         List<String> ids = new ArrayList<>();
         for (Document queue : queues.find(Filters.and(Filters.eq("company", company),

@@ -16,9 +16,16 @@ final class TestApi {
     static final String V = "/v2.23/";
 
     private final ApiClient client;
+    private final String version;
 
     TestApi(String baseUrl) {
+        this(baseUrl, V);
+    }
+
+    /** Calls at another API version path, e.g. {@code "/v2.31/"} for endpoints added after 2.23. */
+    TestApi(String baseUrl, String version) {
         this.client = new ApiClient(baseUrl);
+        this.version = version;
     }
 
     static String unique(String prefix) {
@@ -47,7 +54,7 @@ final class TestApi {
 
     /** The envelope of {@code endpoint} (e.g. {@code tasks.get_all}) called at /v2.23/. */
     ApiClient.Reply call(String endpoint, Object body) {
-        return client.call(V + endpoint, body);
+        return client.call(version + endpoint, body);
     }
 
     /** The {@code data} of a call that must succeed. */
