@@ -169,7 +169,8 @@ public class EventsReadEndpoints {
         ScalarKey key = EventRequests.scalarKey(body);
         int samples = EventRequests.optInt(body, "samples", 2000, 1, MAX_SAMPLES);
         List<MetricVariants> metrics = EventRequests.metrics(body, "metrics");
-        return histograms.ofTask(task(ctx, EventRequests.modelEvents(body)), key, samples, metrics);
+        return histograms.ofTask(task(ctx, EventRequests.modelEvents(body)), key, samples, metrics,
+                EventRequests.bucketing(body));
     }
 
     @ApiEndpoint(value = "events.multi_task_scalar_metrics_iter_histogram", since = "2.1")
@@ -178,7 +179,7 @@ public class EventsReadEndpoints {
         ScalarKey key = EventRequests.scalarKey(body);
         int samples = EventRequests.optInt(body, "samples", 2000, 1, MAX_SAMPLES);
         List<MetricVariants> metrics = EventRequests.metrics(body, "metrics");
-        return histograms.ofTasks(tasks(ctx, "tasks", 100), key, samples, metrics);
+        return histograms.ofTasks(tasks(ctx, "tasks", 100), key, samples, metrics, EventRequests.bucketing(body));
     }
 
     @ApiEndpoint(value = "events.get_task_single_value_metrics", since = "2.20")
@@ -240,7 +241,8 @@ public class EventsReadEndpoints {
         int iters = EventRequests.clampedInt(body, "iters", 1, 1, MAX_ITERS);
         List<MetricVariants> metrics = EventRequests.metrics(body, "metrics");
         boolean perMetric = Fields.optBool(body, "last_iters_per_task_metric", true);
-        return plots.multiTaskPlots(tasks(ctx, "tasks", Integer.MAX_VALUE), iters, metrics, perMetric);
+        return plots.multiTaskPlots(tasks(ctx, "tasks", Integer.MAX_VALUE), iters, metrics, perMetric,
+                Fields.optString(body, "scroll_id"), ctx.company());
     }
 
     @ApiEndpoint(value = "events.plots", since = "2.20")
