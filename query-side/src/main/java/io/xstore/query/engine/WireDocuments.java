@@ -18,7 +18,8 @@ import java.util.Objects;
  * Turns a stored read-model document into its wire shape: {@code _id} becomes {@code id}, other {@code _}-prefixed
  * keys are internal and dropped, top-level nulls are left out (the reference never stores unset fields), dates
  * become ISO-8601 strings, escaped map keys are unescaped, tags are sorted and task artifacts are a list sorted by
- * key.
+ * key,
+ * each with a {@code display_data} list ({@code []} when absent).
  */
 public final class WireDocuments {
 
@@ -89,6 +90,12 @@ public final class WireDocuments {
             return;
         }
         list.sort(Comparator.comparing(a -> a instanceof Map<?, ?> m ? Objects.toString(m.get("key"), "") : ""));
+        for (Object artifact : list) {
+            // the reference web UI iterates display_data without a null check (docs/api/behaviour-rules.md §9)
+            if (artifact instanceof Map<?, ?> item && item.get("display_data") == null) {
+                ((Map<String, Object>) item).put("display_data", List.of());
+            }
+        }
         ((Map<String, Object>) execution).put("artifacts", list);
     }
 }

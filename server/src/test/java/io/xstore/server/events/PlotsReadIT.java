@@ -80,6 +80,25 @@ class PlotsReadIT extends AbstractEventsReadIT {
         assertThat(perTask.get("returned").asInt()).isEqualTo(5);
     }
 
+    // behaviour §9 get_multi_task_plots pages to an end: a real scroll_id, then a page with returned 0
+    @Test
+    void behaviour9MultiTaskPlotsPageToAnEnd() {
+        String task = taskWithPlots();
+
+        JsonNode first = ok("events.get_multi_task_plots", Map.of("tasks", List.of(task)));
+        assertThat(first.get("returned").asInt()).isPositive();
+        assertThat(first.get("scroll_id").isTextual()).isTrue();
+
+        JsonNode next = ok("events.get_multi_task_plots", Map.of("tasks", List.of(task), "scroll_id",
+                first.get("scroll_id").asText()));
+        assertThat(next.get("returned").asInt()).isZero();
+        assertThat(next.get("plots")).isEmpty();
+        assertThat(next.get("scroll_id").asText()).isEqualTo(first.get("scroll_id").asText());
+
+        JsonNode unknown = ok("events.get_multi_task_plots", Map.of("tasks", List.of(task), "scroll_id", "stale"));
+        assertThat(unknown.get("returned").asInt()).isEqualTo(first.get("returned").asInt());
+    }
+
     @Test
     void plotsIteratorPagesBackThroughIterations() {
         String task = taskWithPlots();
