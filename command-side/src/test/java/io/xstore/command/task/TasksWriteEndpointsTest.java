@@ -178,12 +178,13 @@ class TasksWriteEndpointsTest {
         assertEquals(Map.of("destination", "s3://bucket"), edited.changes().output());
     }
 
+    // behaviour §1 legacy parameters always merge: section Args, any '/' other than TF_DEFINE/ stays in the name
     @Test
     void legacyExecutionParametersBecomeHyperparams() {
         String id = createTask("{\"name\": \"legacy\", \"type\": \"training\", \"execution\": {\"parameters\":"
-                + " {\"Args/lr\": \"0.1\", \"epochs\": 3}}}");
+                + " {\"a/lr\": \"0.1\", \"epochs\": 3}}}");
         TaskContent content = side.createdEvent(id).content();
-        assertEquals(Map.of("lr", Map.of("section", "Args", "name", "lr", "value", "0.1", "type", "legacy"),
+        assertEquals(Map.of("a/lr", Map.of("section", "Args", "name", "a/lr", "value", "0.1", "type", "legacy"),
                 "epochs", Map.of("section", "Args", "name", "epochs", "value", "3", "type", "legacy")),
                 content.hyperparams().get("Args"));
         assertFalse(content.execution().containsKey("parameters"));
