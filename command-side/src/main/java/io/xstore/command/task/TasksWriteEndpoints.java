@@ -10,7 +10,7 @@ import io.xstore.api.task.CloneTaskCommand;
 import io.xstore.api.task.CloseTaskCommand;
 import io.xstore.api.task.CreateTaskCommand;
 import io.xstore.api.task.DeleteTaskArtifactsCommand;
-import io.xstore.api.task.DeleteTaskCommand;
+import io.xstore.api.task.DeleteTaskWithModelsCommand;
 import io.xstore.api.task.DeleteTaskConfigurationCommand;
 import io.xstore.api.task.DeleteTaskHyperParamsCommand;
 import io.xstore.api.task.DeleteTaskModelsCommand;
@@ -24,7 +24,7 @@ import io.xstore.api.task.MarkTaskStoppedCommand;
 import io.xstore.api.task.MoveTaskCommand;
 import io.xstore.api.task.PublishTaskCommand;
 import io.xstore.api.task.RecordTaskPingCommand;
-import io.xstore.api.task.ResetTaskCommand;
+import io.xstore.api.task.ResetTaskWithModelsCommand;
 import io.xstore.api.task.SetTaskRequirementsCommand;
 import io.xstore.api.task.StopTaskCommand;
 import io.xstore.api.task.TaskContent;
@@ -247,14 +247,15 @@ public class TasksWriteEndpoints {
     @ApiEndpoint(value = "tasks.completed", since = "2.2")
     public Object completed(CallContext ctx) {
         StatusRequest r = StatusRequest.of(ctx);
-        boolean publish = ctx.version().atLeast("2.20") && Fields.optBool(ctx.body(), "publish", false);
+        boolean publish = Fields.optBool(ctx.body(), "publish", false);
         StatusOutcome outcome = commands.send(new MarkTaskCompletedCommand(r.task(), r.force(), r.reason(),
                 r.message(), publish, ctx.audit()), ctx.company());
         publishModel(outcome, true, ctx.audit());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("updated", 1);
         response.put("published", outcome.published() ? 1 : 0);
-        response.put("fields", TaskResponses.statusFields(outcome.first()));
+        // the final status: published when publish was asked for (docs/api/behaviour-rules.md §5)
+        response.put("fields", TaskResponses.statusFields(outcome.changes().get(outcome.changes().size() - 1)));
         return response;
     }
 
@@ -311,14 +312,16 @@ public class TasksWriteEndpoints {
     }
 
     private Map<String, Object> reset(String task, ObjectNode body, CallContext ctx) {
-        TaskResetEvent reset = commands.send(new ResetTaskCommand(task, Fields.optBool(body, "force", false),
-                Fields.optBool(body, "clear_all", false), ctx.audit()), ctx.company());
+        TaskCleanupResult cleanup = commands.send(new ResetTaskWithModelsCommand(task,
+                Fields.optBool(body, "force", false), Fields.optBool(body, "clear_all", false),
+                Fields.optBool(body, "delete_output_models", true), ctx.audit()), ctx.company());
+        TaskResetEvent reset = cleanup.reset();
         if (reset.from() == TaskStatus.QUEUED) {
             queueExit.leaveQueues(task, ctx.audit());
         }
         Map<String, Object> response = TaskResponses.updated(TaskResponses.resetFields(reset));
         response.put("dequeued", Map.of());
-        return withNothingCascaded(response, body);
+        return withCleanup(response, cleanup, body);
     }
 
     // ---- archive / delete ----
@@ -370,12 +373,13 @@ public class TasksWriteEndpoints {
     }
 
     private Map<String, Object> delete(String task, ObjectNode body, CallContext ctx) {
-        commands.send(new DeleteTaskCommand(task, Fields.optBool(body, "force", false),
-                Fields.optBool(body, "delete_external_artifacts", true), ctx.audit()), ctx.company());
+        TaskCleanupResult cleanup = commands.send(new DeleteTaskWithModelsCommand(task,
+                Fields.optBool(body, "force", false), Fields.optBool(body, "delete_external_artifacts", true),
+                Fields.optBool(body, "delete_output_models", true), ctx.audit()), ctx.company());
         queueExit.leaveQueues(task, ctx.audit());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("deleted", true);
-        return withNothingCascaded(response, body);
+        return withCleanup(response, cleanup, body);
     }
 
     // ---- hyperparameters, configuration ----
@@ -434,9 +438,9 @@ public class TasksWriteEndpoints {
         if (body.get("artifacts") == null || body.get("artifacts").isNull()) {
             throw ApiError.VALIDATION_ERROR.toException("field is required", Map.of("field", "artifacts"));
         }
+        // always as forced: created and in_progress tasks (docs/api/behaviour-rules.md §5)
         commands.send(new AddOrUpdateTaskArtifactsCommand(task,
-                TaskRequests.artifacts(body.get("artifacts"), "artifacts"), Fields.optBool(body, "force", false),
-                ctx.audit()), ctx.company());
+                TaskRequests.artifacts(body.get("artifacts"), "artifacts"), true, ctx.audit()), ctx.company());
         return Map.of("updated", 1);
     }
 
@@ -444,7 +448,7 @@ public class TasksWriteEndpoints {
     public Object deleteArtifacts(CallContext ctx) {
         ObjectNode body = ctx.body();
         int deleted = commands.send(new DeleteTaskArtifactsCommand(Fields.requireString(body, "task"),
-                TaskRequests.artifactKeys(body), Fields.optBool(body, "force", false), ctx.audit()), ctx.company());
+                TaskRequests.artifactKeys(body), true, ctx.audit()), ctx.company());
         return Map.of("deleted", deleted > 0 ? 1 : 0);
     }
 
@@ -476,15 +480,19 @@ public class TasksWriteEndpoints {
         List<String> ids = TaskRequests.requiredIds(body, "ids");
         String project = Fields.optString(body, "project");
         String projectName = Fields.optString(body, "project_name");
-        if ((project == null || project.isEmpty()) && (projectName == null || projectName.isBlank())) {
+        // "project": null (present) moves to the root (docs/api/behaviour-rules.md §5)
+        boolean toRoot = body.has("project") && (project == null || project.isEmpty());
+        if (!toRoot && (project == null || project.isEmpty()) && (projectName == null || projectName.isBlank())) {
             throw ApiError.MISSING_REQUIRED_FIELDS.toException("project or project_name is required");
         }
-        String target = project != null && !project.isEmpty() ? project : projects.findOrCreate(projectName,
-                ctx.audit());
+        String target = toRoot ? "" : project != null && !project.isEmpty() ? project
+                : projects.findOrCreate(projectName, ctx.audit());
         for (String id : ids) {
             commands.send(new MoveTaskCommand(id, target, ctx.audit()), ctx.company());
         }
-        return Map.of("project_id", target);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("project_id", target.isEmpty() ? null : target);
+        return response;
     }
 
     @ApiEndpoint("tasks.update_tags")
@@ -530,14 +538,19 @@ public class TasksWriteEndpoints {
                 "invalid task status", Map.of("status", text)));
     }
 
-    /** Reset and delete touch neither child tasks nor models; the file urls, when asked for, are empty. */
-    private static Map<String, Object> withNothingCascaded(Map<String, Object> response, ObjectNode body) {
-        response.put("updated_children", 0);
-        response.put("updated_models", 0);
-        response.put("deleted_models", 0);
+    /**
+     * The counts of a delete or reset cleanup (docs/api/behaviour-rules.md §4) and, with {@code return_file_urls},
+     * the URIs of the deleted models and of the output artifacts; metric events keep no files of their own here, so
+     * {@code event_urls} is empty.
+     */
+    private static Map<String, Object> withCleanup(Map<String, Object> response, TaskCleanupResult cleanup,
+                                                   ObjectNode body) {
+        response.put("updated_children", cleanup.updatedChildren());
+        response.put("updated_models", cleanup.updatedModels());
+        response.put("deleted_models", cleanup.deletedModels());
         if (Fields.optBool(body, "return_file_urls", false)) {
-            response.put("urls", Map.of("model_urls", List.of(), "event_urls", List.of(), "artifact_urls",
-                    List.of()));
+            response.put("urls", Map.of("model_urls", cleanup.modelUrls(), "event_urls", List.of(),
+                    "artifact_urls", cleanup.artifactUrls()));
         }
         return response;
     }

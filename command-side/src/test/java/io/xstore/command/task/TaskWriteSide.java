@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.task.RecordTaskPingCommand;
 import io.xstore.api.task.TaskCreatedEvent;
+import io.xstore.command.model.ModelAggregate;
+import io.xstore.command.model.TaskModelCleanup;
+import io.xstore.command.model.TaskModelUsage;
+import io.xstore.command.project.InMemoryProjectNames;
+import io.xstore.command.project.ProjectNames;
 import io.xstore.protocol.ApiVersion;
 import io.xstore.protocol.CallContext;
 import io.xstore.protocol.Caller;
@@ -43,6 +48,10 @@ final class TaskWriteSide {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(TaskAggregate.class)
                 .registerCommandHandler(c -> new TaskCommandHandler(c.repository(TaskAggregate.class), projects))
+                .configureAggregate(ModelAggregate.class)
+                .registerComponent(ProjectNames.class, c -> new InMemoryProjectNames())
+                .registerCommandHandler(c -> new TaskModelCleanup(c.repository(TaskAggregate.class),
+                        c.repository(ModelAggregate.class), TaskModelUsage.NONE))
                 .registerCommandHandler(c -> new PingRecorder(this))
                 .buildConfiguration();
         axon.start();
