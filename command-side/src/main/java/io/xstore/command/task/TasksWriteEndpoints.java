@@ -37,6 +37,7 @@ import io.xstore.api.task.UpdateTaskTagsCommand;
 import io.xstore.api.task.ValidateTaskCommand;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
+import io.xstore.protocol.ApiException;
 import io.xstore.protocol.CallContext;
 import io.xstore.protocol.Fields;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -61,15 +62,18 @@ public class TasksWriteEndpoints {
     private final TaskModelPublisher modelPublisher;
     private final TaskLiveness liveness;
     private TaskQueueExit queueExit = (task, audit) -> { };
+    private PipelineSteps pipelineSteps = PipelineSteps.NONE;
 
     @Autowired
     public TasksWriteEndpoints(CommandGateway gateway, ObjectProvider<ProjectDirectory> projects,
                                ObjectProvider<TaskModelPublisher> modelPublisher,
-                               ObjectProvider<TaskLiveness> liveness, ObjectProvider<TaskQueueExit> queueExit) {
+                               ObjectProvider<TaskLiveness> liveness, ObjectProvider<TaskQueueExit> queueExit,
+                               ObjectProvider<PipelineSteps> pipelineSteps) {
         this(gateway, projects.getIfAvailable(TaskWiringDefaults::projects),
                 modelPublisher.getIfAvailable(() -> (model, audit) -> { }),
                 liveness.getIfAvailable(() -> (task, company) -> false));
         this.queueExit = queueExit.getIfAvailable(() -> (task, audit) -> { });
+        this.pipelineSteps = pipelineSteps.getIfAvailable(() -> PipelineSteps.NONE);
     }
 
     public TasksWriteEndpoints(CommandGateway gateway, ProjectDirectory projects, TaskModelPublisher modelPublisher,
@@ -291,6 +295,11 @@ public class TasksWriteEndpoints {
     }
 
     private Map<String, Object> stop(StatusRequest r, CallContext ctx) {
+        forEachStep(r.task(), ctx, step -> stopOne(r.forTask(step), ctx));
+        return stopOne(r, ctx);
+    }
+
+    private Map<String, Object> stopOne(StatusRequest r, CallContext ctx) {
         boolean alive = liveness.hasLiveWorker(r.task(), ctx.company());
         StatusOutcome outcome = commands.send(new StopTaskCommand(r.task(), r.force(), r.reason(), r.message(),
                 alive, ctx.audit()), ctx.company());
@@ -346,6 +355,11 @@ public class TasksWriteEndpoints {
     }
 
     private void archive(String task, ObjectNode body, CallContext ctx) {
+        forEachStep(task, ctx, step -> archiveOne(step, body, ctx));
+        archiveOne(task, body, ctx);
+    }
+
+    private void archiveOne(String task, ObjectNode body, CallContext ctx) {
         commands.send(new ArchiveTaskCommand(task, Fields.optString(body, "status_reason"),
                 Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
         queueExit.leaveQueues(task, ctx.audit());
@@ -355,10 +369,15 @@ public class TasksWriteEndpoints {
     public Object unarchiveMany(CallContext ctx) {
         ObjectNode body = ctx.body();
         return commands.batch(TaskRequests.requiredIds(body, "ids"), id -> {
-            commands.send(new UnarchiveTaskCommand(id, Fields.optString(body, "status_reason"),
-                    Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
+            forEachStep(id, ctx, step -> unarchive(step, body, ctx));
+            unarchive(id, body, ctx);
             return Map.of("unarchived", 1);
         });
+    }
+
+    private void unarchive(String task, ObjectNode body, CallContext ctx) {
+        commands.send(new UnarchiveTaskCommand(task, Fields.optString(body, "status_reason"),
+                Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
     }
 
     @ApiEndpoint("tasks.delete")
@@ -373,6 +392,11 @@ public class TasksWriteEndpoints {
     }
 
     private Map<String, Object> delete(String task, ObjectNode body, CallContext ctx) {
+        forEachStep(task, ctx, step -> deleteOne(step, body, ctx));
+        return deleteOne(task, body, ctx);
+    }
+
+    private Map<String, Object> deleteOne(String task, ObjectNode body, CallContext ctx) {
         TaskCleanupResult cleanup = commands.send(new DeleteTaskWithModelsCommand(task,
                 Fields.optBool(body, "force", false), Fields.optBool(body, "delete_external_artifacts", true),
                 Fields.optBool(body, "delete_output_models", true), ctx.audit()), ctx.company());
@@ -519,6 +543,23 @@ public class TasksWriteEndpoints {
     }
 
     // ---- helpers ----
+
+    /**
+     * With {@code include_pipeline_steps}, the operation first applies to each step of a controller task
+     * (docs/api/behaviour-rules.md §4); a step the operation does not apply to (wrong status, gone) is skipped.
+     */
+    private void forEachStep(String task, CallContext ctx, java.util.function.Consumer<String> operation) {
+        if (!Fields.optBool(ctx.body(), "include_pipeline_steps", false)) {
+            return;
+        }
+        for (String step : pipelineSteps.of(task, ctx.company())) {
+            try {
+                operation.accept(step);
+            } catch (ApiException e) {
+                // the step keeps its state; the controller's own result is what the call answers
+            }
+        }
+    }
 
     private void publishModel(StatusOutcome outcome, boolean wanted, AuditEntry audit) {
         if (wanted && outcome.published() && outcome.lastOutputModel() != null) {

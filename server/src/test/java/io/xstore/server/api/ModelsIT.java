@@ -132,7 +132,8 @@ class ModelsIT extends ServerTestSupport {
     void createNamingAnExistingTaskKeepsIt() {
         String task = api.createTask(unique("task"), project);
 
-        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task))
+        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task,
+                "ready", false))
                 .get("id").asText();
 
         assertThat(api.model(id).get("task").asText()).isEqualTo(task);
@@ -153,7 +154,8 @@ class ModelsIT extends ServerTestSupport {
     @Test
     void aLowerIterationDoesNotLowerTheTasksLastIteration() {
         String task = api.createTask(unique("task"), project);
-        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task))
+        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task,
+                "ready", false))
                 .get("id").asText();
         api.ok("models.edit", body("model", id, "iteration", 42));
 
@@ -166,7 +168,8 @@ class ModelsIT extends ServerTestSupport {
     void setReadyPublishesACompletedTask() {
         String task = api.createTask(unique("task"), project);
         api.ok("tasks.completed", body("task", task, "force", true));
-        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task))
+        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task,
+                "ready", false))
                 .get("id").asText();
 
         JsonNode data = api.ok("models.set_ready", body("model", id));
@@ -199,7 +202,8 @@ class ModelsIT extends ServerTestSupport {
     void setReadyWithoutPublishTaskLeavesACompletedTaskAlone() {
         String task = api.createTask(unique("task"), project);
         api.ok("tasks.completed", body("task", task, "force", true));
-        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task))
+        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task,
+                "ready", false))
                 .get("id").asText();
 
         api.ok("models.set_ready", body("model", id, "publish_task", false));

@@ -46,8 +46,10 @@ class OrderingUsersWebUiIT extends ServerTestSupport {
         assertThat(ids(page1.get("tasks"))).containsExactly(byValue.get("4"), byValue.get("2"));
 
         List<String> scrolled = new ArrayList<>();
-        JsonNode scroll = api.ok("tasks.get_all", body("project", List.of(project), "order_by",
-                List.of("hyperparams.Args.lr.value"), "only_fields", List.of("id"), "size", 2));
+        Map<String, Object> start = body("project", List.of(project), "order_by",
+                List.of("hyperparams.Args.lr.value"), "only_fields", List.of("id"), "size", 2);
+        start.put("scroll_id", null);
+        JsonNode scroll = api.ok("tasks.get_all", start);
         while (!scroll.get("tasks").isEmpty()) {
             scrolled.addAll(ids(scroll.get("tasks")));
             scroll = api.ok("tasks.get_all", body("project", List.of(project), "order_by",
