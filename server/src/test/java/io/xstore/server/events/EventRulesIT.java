@@ -36,14 +36,14 @@ class EventRulesIT extends AbstractEventsReadIT {
 
         JsonNode image = ok("events.get_debug_image_sample", Map.of("task", task, "metric", "none",
                 "variant", "none"));
-        assertThat(image.get("event").isNull()).isTrue();
-        assertThat(image.get("min_iteration").isNull()).isTrue();
-        assertThat(image.get("max_iteration").isNull()).isTrue();
+        assertThat(image.get("event").isNull()).as(image.toString()).isTrue();
+        assertThat(image.get("min_iteration").isNull()).as(image.toString()).isTrue();
+        assertThat(image.get("max_iteration").isNull()).as(image.toString()).isTrue();
 
         JsonNode plot = ok("events.get_plot_sample", Map.of("task", task, "metric", "none"));
-        assertThat(plot.get("events")).isEmpty();
-        assertThat(plot.get("min_iteration").isNull()).isTrue();
-        assertThat(plot.get("max_iteration").isNull()).isTrue();
+        assertThat(plot.get("events")).as(plot.toString()).isEmpty();
+        assertThat(plot.get("min_iteration").isNull()).as(plot.toString()).isTrue();
+        assertThat(plot.get("max_iteration").isNull()).as(plot.toString()).isTrue();
     }
 
     // behaviour §3 end of navigation keeps the scroll state (never repeats the current sample)
