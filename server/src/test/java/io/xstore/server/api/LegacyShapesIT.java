@@ -124,6 +124,26 @@ class LegacyShapesIT extends ServerTestSupport {
         assertThat(filtered.get("tasks")).isEmpty();
     }
 
+    // behaviour §1 client-escaped paths in order_by and filter keys; legacy prefixes rewritten
+    @Test
+    void behaviour1ClientEscapedPathsAndLegacyPrefixes() {
+        String first = api.createTask(body("name", unique("t"), "type", "training", "project", project,
+                "hyperparams", Map.of("sec.tion1", Map.of("p", Map.of("value", "5"))),
+                "execution", Map.of("parameters", Map.of("lr", "2"))));
+        String second = api.createTask(body("name", unique("t"), "type", "training", "project", project,
+                "hyperparams", Map.of("sec.tion1", Map.of("p", Map.of("value", "6"))),
+                "execution", Map.of("parameters", Map.of("lr", "10"))));
+
+        JsonNode byEscaped = api.ok("tasks.get_all", body("project", List.of(project),
+                "hyperparams.sec%2Etion1.p.value", "5", "only_fields", List.of("id")));
+        assertThat(byEscaped.get("tasks")).hasSize(1);
+        assertThat(byEscaped.get("tasks").get(0).get("id").asText()).isEqualTo(first);
+
+        JsonNode byLegacy = api.ok("tasks.get_all", body("project", List.of(project), "order_by",
+                List.of("-execution.parameters.lr.value"), "only_fields", List.of("id")));
+        assertThat(byLegacy.get("tasks").get(0).get("id").asText()).isEqualTo(second);
+    }
+
     private JsonNode ok(String path, Object body) {
         ApiClient.Reply reply = client.call(path, body);
         assertThat(reply.status()).as("%s -> %s", path, reply.body()).isEqualTo(200);
