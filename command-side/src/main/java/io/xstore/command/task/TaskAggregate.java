@@ -352,7 +352,7 @@ public class TaskAggregate {
 
     // ---- what a delete or reset of a task, or a delete of a model, does to tasks (through TaskModelCleanup) ----
 
-    /** A child of a deleted task keeps {@code __DELETED__<parent id>} as its parent (docs/api/behaviour-rules.md §4). */
+    /** A child of a deleted task keeps {@code __DELETED__<parent id>} as its parent (behaviour-rules.md §4). */
     public void reparentUnderDeleted(String deletedParent, AuditEntry audit) {
         apply(new TaskEditedEvent(id, TaskContent.none().withParent(DELETED_PARENT_PREFIX + deletedParent), audit));
     }

@@ -143,7 +143,8 @@ class TaskModelCleanupTest {
         int before = events(task).size();
 
         assertThatThrownBy(() -> axon.commandGateway().sendAndWait(new DeleteTaskWithModelsCommand(task, false, true,
-                true, DELETE))).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.subcode()).isEqualTo(123));
+                true, DELETE)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.subcode()).isEqualTo(123));
 
         assertThat(events(task)).hasSize(before);
         assertThat(events(published)).allSatisfy(e -> assertThat(callId(e)).isEqualTo("setup"));
@@ -156,7 +157,8 @@ class TaskModelCleanupTest {
         inputUsers.put(model, List.of(user));
 
         assertThatThrownBy(() -> axon.commandGateway().sendAndWait(new DeleteModelWithLinksCommand(model, COMPANY,
-                false, DELETE))).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.subcode()).isEqualTo(205));
+                false, DELETE)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.subcode()).isEqualTo(205));
         axon.commandGateway().sendAndWait(new DeleteModelWithLinksCommand(model, COMPANY, true, DELETE));
 
         TaskEditedEvent edited = (TaskEditedEvent) last(user);
@@ -167,7 +169,8 @@ class TaskModelCleanupTest {
 
     private String task(String name, String parent, String inputModel) {
         String id = name + "-" + System.nanoTime();
-        TaskContent content = new TaskContent(name + " task", "training", null, null, parent, null, null, null, null, null, null,
+        TaskContent content = new TaskContent(name + " task", "training", null, null, parent, null, null, null,
+                null, null, null,
                 inputModel == null ? null : new TaskModels(List.of(new TaskModelEntry("in", inputModel,
                         Instant.EPOCH)), List.of()), null, null, null);
         axon.commandGateway().sendAndWait(new CreateTaskCommand(id, content, SETUP));

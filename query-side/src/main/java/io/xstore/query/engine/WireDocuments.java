@@ -39,7 +39,21 @@ public final class WireDocuments {
         sortTags(out, "tags");
         sortTags(out, "system_tags");
         artifactsAsSortedList(out);
+        lastMetricsSorted(out);
         return out;
+    }
+
+    /** {@code last_metrics} keys (md5 of metric, then of variant) ascending (docs/api/behaviour-rules.md §2). */
+    @SuppressWarnings("unchecked")
+    private static void lastMetricsSorted(Map<String, Object> doc) {
+        if (!(doc.get("last_metrics") instanceof Map<?, ?> metrics)) {
+            return;
+        }
+        Map<String, Object> sorted = new java.util.TreeMap<>();
+        ((Map<String, Object>) metrics).forEach((metric, variants) -> sorted.put(metric,
+                variants instanceof Map<?, ?> byVariant ? new java.util.TreeMap<>((Map<String, Object>) byVariant)
+                        : variants));
+        doc.put("last_metrics", new LinkedHashMap<>(sorted));
     }
 
     /** A stored value in wire form (recursively). */
