@@ -3,20 +3,10 @@ package io.xstore.command.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xstore.api.AuditEntry;
-import io.xstore.api.task.AddOrUpdateTaskArtifactsCommand;
-import io.xstore.api.task.AddOrUpdateTaskModelCommand;
-import io.xstore.api.task.ArchiveTaskCommand;
 import io.xstore.api.task.CloneTaskCommand;
 import io.xstore.api.task.CloseTaskCommand;
 import io.xstore.api.task.CreateTaskCommand;
-import io.xstore.api.task.DeleteTaskArtifactsCommand;
-import io.xstore.api.task.DeleteTaskWithModelsCommand;
-import io.xstore.api.task.DeleteTaskConfigurationCommand;
-import io.xstore.api.task.DeleteTaskHyperParamsCommand;
-import io.xstore.api.task.DeleteTaskModelsCommand;
 import io.xstore.api.task.EditTaskCommand;
-import io.xstore.api.task.EditTaskConfigurationCommand;
-import io.xstore.api.task.EditTaskHyperParamsCommand;
 import io.xstore.api.task.MarkTaskCompletedCommand;
 import io.xstore.api.task.MarkTaskFailedCommand;
 import io.xstore.api.task.MarkTaskStartedCommand;
@@ -24,20 +14,16 @@ import io.xstore.api.task.MarkTaskStoppedCommand;
 import io.xstore.api.task.MoveTaskCommand;
 import io.xstore.api.task.PublishTaskCommand;
 import io.xstore.api.task.RecordTaskPingCommand;
-import io.xstore.api.task.ResetTaskWithModelsCommand;
 import io.xstore.api.task.SetTaskRequirementsCommand;
 import io.xstore.api.task.StopTaskCommand;
 import io.xstore.api.task.TaskContent;
 import io.xstore.api.task.TaskModels;
-import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
-import io.xstore.api.task.UnarchiveTaskCommand;
 import io.xstore.api.task.UpdateTaskCommand;
 import io.xstore.api.task.UpdateTaskTagsCommand;
 import io.xstore.api.task.ValidateTaskCommand;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
-import io.xstore.protocol.ApiException;
 import io.xstore.protocol.CallContext;
 import io.xstore.protocol.Fields;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -295,7 +281,7 @@ public class TasksWriteEndpoints {
     }
 
     private Map<String, Object> stop(StatusRequest r, CallContext ctx) {
-        forEachStep(r.task(), ctx, step -> stopOne(r.forTask(step), ctx));
+        pipelineSteps.forEachStep(r.task(), ctx, step -> stopOne(r.forTask(step), ctx));
         return stopOne(r, ctx);
     }
 
@@ -307,193 +293,6 @@ public class TasksWriteEndpoints {
             queueExit.leaveQueues(r.task(), ctx.audit());
         }
         return statusResponse(outcome);
-    }
-
-    @ApiEndpoint("tasks.reset")
-    public Object reset(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        return reset(Fields.requireString(body, "task"), body, ctx);
-    }
-
-    @ApiEndpoint("tasks.reset_many")
-    public Object resetMany(CallContext ctx) {
-        return commands.batch(TaskRequests.requiredIds(ctx.body(), "ids"), id -> reset(id, ctx.body(), ctx));
-    }
-
-    private Map<String, Object> reset(String task, ObjectNode body, CallContext ctx) {
-        TaskCleanupResult cleanup = commands.send(new ResetTaskWithModelsCommand(task,
-                Fields.optBool(body, "force", false), Fields.optBool(body, "clear_all", false),
-                Fields.optBool(body, "delete_output_models", true), ctx.audit()), ctx.company());
-        TaskResetEvent reset = cleanup.reset();
-        if (reset.from() == TaskStatus.QUEUED) {
-            queueExit.leaveQueues(task, ctx.audit());
-        }
-        Map<String, Object> response = TaskResponses.updated(TaskResponses.resetFields(reset));
-        response.put("dequeued", Map.of());
-        return withCleanup(response, cleanup, body);
-    }
-
-    // ---- archive / delete ----
-
-    @ApiEndpoint("tasks.archive")
-    public Object archive(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        List<String> ids = TaskRequests.requiredIds(body, "tasks");
-        for (String id : ids) {
-            archive(id, body, ctx);
-        }
-        return Map.of("archived", ids.size());
-    }
-
-    @ApiEndpoint("tasks.archive_many")
-    public Object archiveMany(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        return commands.batch(TaskRequests.requiredIds(body, "ids"), id -> {
-            archive(id, body, ctx);
-            return Map.of("archived", 1);
-        });
-    }
-
-    private void archive(String task, ObjectNode body, CallContext ctx) {
-        forEachStep(task, ctx, step -> archiveOne(step, body, ctx));
-        archiveOne(task, body, ctx);
-    }
-
-    private void archiveOne(String task, ObjectNode body, CallContext ctx) {
-        commands.send(new ArchiveTaskCommand(task, Fields.optString(body, "status_reason"),
-                Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
-        queueExit.leaveQueues(task, ctx.audit());
-    }
-
-    @ApiEndpoint("tasks.unarchive_many")
-    public Object unarchiveMany(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        return commands.batch(TaskRequests.requiredIds(body, "ids"), id -> {
-            forEachStep(id, ctx, step -> unarchive(step, body, ctx));
-            unarchive(id, body, ctx);
-            return Map.of("unarchived", 1);
-        });
-    }
-
-    private void unarchive(String task, ObjectNode body, CallContext ctx) {
-        commands.send(new UnarchiveTaskCommand(task, Fields.optString(body, "status_reason"),
-                Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
-    }
-
-    @ApiEndpoint("tasks.delete")
-    public Object delete(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        return delete(Fields.requireString(body, "task"), body, ctx);
-    }
-
-    @ApiEndpoint("tasks.delete_many")
-    public Object deleteMany(CallContext ctx) {
-        return commands.batch(TaskRequests.requiredIds(ctx.body(), "ids"), id -> delete(id, ctx.body(), ctx));
-    }
-
-    private Map<String, Object> delete(String task, ObjectNode body, CallContext ctx) {
-        forEachStep(task, ctx, step -> deleteOne(step, body, ctx));
-        return deleteOne(task, body, ctx);
-    }
-
-    private Map<String, Object> deleteOne(String task, ObjectNode body, CallContext ctx) {
-        TaskCleanupResult cleanup = commands.send(new DeleteTaskWithModelsCommand(task,
-                Fields.optBool(body, "force", false), Fields.optBool(body, "delete_external_artifacts", true),
-                Fields.optBool(body, "delete_output_models", true), ctx.audit()), ctx.company());
-        queueExit.leaveQueues(task, ctx.audit());
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("deleted", true);
-        return withCleanup(response, cleanup, body);
-    }
-
-    // ---- hyperparameters, configuration ----
-
-    @ApiEndpoint("tasks.edit_hyper_params")
-    public Object editHyperParams(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        String replace = Fields.optString(body, "replace_hyperparams");
-        replace = replace == null ? "none" : replace;
-        if (!List.of("none", "section", "all").contains(replace)) {
-            throw ApiError.VALIDATION_ERROR.toException("must be none, section or all",
-                    Map.of("field", "replace_hyperparams"));
-        }
-        commands.send(new EditTaskHyperParamsCommand(Fields.requireString(body, "task"),
-                TaskRequests.hyperParamItems(body), replace, Fields.optBool(body, "force", false), ctx.audit()),
-                ctx.company());
-        return Map.of("updated", 1);
-    }
-
-    @ApiEndpoint("tasks.delete_hyper_params")
-    public Object deleteHyperParams(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        boolean deleted = commands.send(new DeleteTaskHyperParamsCommand(Fields.requireString(body, "task"),
-                TaskRequests.hyperParamRefs(body), Fields.optBool(body, "force", false), ctx.audit()),
-                ctx.company());
-        return Map.of("deleted", deleted ? 1 : 0);
-    }
-
-    @ApiEndpoint("tasks.edit_configuration")
-    public Object editConfiguration(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        commands.send(new EditTaskConfigurationCommand(Fields.requireString(body, "task"),
-                TaskRequests.configurationItems(body), Fields.optBool(body, "replace_configuration", false),
-                Fields.optBool(body, "force", false), ctx.audit()), ctx.company());
-        return Map.of("updated", 1);
-    }
-
-    @ApiEndpoint("tasks.delete_configuration")
-    public Object deleteConfiguration(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        List<String> names = TaskRequests.stringList(body, "configuration");
-        if (names == null) {
-            throw ApiError.VALIDATION_ERROR.toException("field is required", Map.of("field", "configuration"));
-        }
-        boolean deleted = commands.send(new DeleteTaskConfigurationCommand(Fields.requireString(body, "task"),
-                names, Fields.optBool(body, "force", false), ctx.audit()), ctx.company());
-        return Map.of("deleted", deleted ? 1 : 0);
-    }
-
-    // ---- artifacts, models ----
-
-    @ApiEndpoint(value = "tasks.add_or_update_artifacts", since = "2.10")
-    public Object addOrUpdateArtifacts(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        String task = Fields.requireString(body, "task");
-        if (body.get("artifacts") == null || body.get("artifacts").isNull()) {
-            throw ApiError.VALIDATION_ERROR.toException("field is required", Map.of("field", "artifacts"));
-        }
-        // always as forced: created and in_progress tasks (docs/api/behaviour-rules.md §5)
-        commands.send(new AddOrUpdateTaskArtifactsCommand(task,
-                TaskRequests.artifacts(body.get("artifacts"), "artifacts"), true, ctx.audit()), ctx.company());
-        return Map.of("updated", 1);
-    }
-
-    @ApiEndpoint(value = "tasks.delete_artifacts", since = "2.10")
-    public Object deleteArtifacts(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        int deleted = commands.send(new DeleteTaskArtifactsCommand(Fields.requireString(body, "task"),
-                TaskRequests.artifactKeys(body), true, ctx.audit()), ctx.company());
-        return Map.of("deleted", deleted > 0 ? 1 : 0);
-    }
-
-    @ApiEndpoint(value = "tasks.add_or_update_model", since = "2.13")
-    public Object addOrUpdateModel(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        String task = Fields.requireString(body, "task");
-        String name = Fields.requireString(body, "name");
-        String model = Fields.requireString(body, "model");
-        String type = TaskRequests.modelType(Fields.requireString(body, "type"));
-        commands.send(new AddOrUpdateTaskModelCommand(task, type, name, model, Fields.optInt(body, "iteration"),
-                ctx.audit()), ctx.company());
-        return Map.of("updated", 1);
-    }
-
-    @ApiEndpoint(value = "tasks.delete_models", since = "2.13")
-    public Object deleteModels(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        int deleted = commands.send(new DeleteTaskModelsCommand(Fields.requireString(body, "task"),
-                TaskRequests.modelRefs(body), ctx.audit()), ctx.company());
-        return Map.of("updated", deleted > 0 ? 1 : 0);
     }
 
     // ---- project, tags, liveness ----
@@ -544,23 +343,6 @@ public class TasksWriteEndpoints {
 
     // ---- helpers ----
 
-    /**
-     * With {@code include_pipeline_steps}, the operation first applies to each step of a controller task
-     * (docs/api/behaviour-rules.md §4); a step the operation does not apply to (wrong status, gone) is skipped.
-     */
-    private void forEachStep(String task, CallContext ctx, java.util.function.Consumer<String> operation) {
-        if (!Fields.optBool(ctx.body(), "include_pipeline_steps", false)) {
-            return;
-        }
-        for (String step : pipelineSteps.of(task, ctx.company())) {
-            try {
-                operation.accept(step);
-            } catch (ApiException e) {
-                // the step keeps its state; the controller's own result is what the call answers
-            }
-        }
-    }
-
     private void publishModel(StatusOutcome outcome, boolean wanted, AuditEntry audit) {
         if (wanted && outcome.published() && outcome.lastOutputModel() != null) {
             modelPublisher.publishModel(outcome.lastOutputModel(), audit);
@@ -577,23 +359,6 @@ public class TasksWriteEndpoints {
         }
         return TaskStatus.fromWire(text).orElseThrow(() -> ApiError.VALIDATION_ERROR.toException(
                 "invalid task status", Map.of("status", text)));
-    }
-
-    /**
-     * The counts of a delete or reset cleanup (docs/api/behaviour-rules.md §4) and, with {@code return_file_urls},
-     * the URIs of the deleted models and of the output artifacts; metric events keep no files of their own here, so
-     * {@code event_urls} is empty.
-     */
-    private static Map<String, Object> withCleanup(Map<String, Object> response, TaskCleanupResult cleanup,
-                                                   ObjectNode body) {
-        response.put("updated_children", cleanup.updatedChildren());
-        response.put("updated_models", cleanup.updatedModels());
-        response.put("deleted_models", cleanup.deletedModels());
-        if (Fields.optBool(body, "return_file_urls", false)) {
-            response.put("urls", Map.of("model_urls", cleanup.modelUrls(), "event_urls", List.of(),
-                    "artifact_urls", cleanup.artifactUrls()));
-        }
-        return response;
     }
 
     static String newId() {

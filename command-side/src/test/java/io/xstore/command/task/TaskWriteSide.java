@@ -37,6 +37,8 @@ final class TaskWriteSide {
 
     final Configuration axon;
     final TasksWriteEndpoints endpoints;
+    final TaskContentEndpoints content;
+    final TaskRemovalEndpoints removal;
     final List<String> publishedModels = new ArrayList<>();
     final Set<String> liveWorkerTasks = new HashSet<>();
 
@@ -55,6 +57,8 @@ final class TaskWriteSide {
                 .registerCommandHandler(c -> new PingRecorder(this))
                 .buildConfiguration();
         axon.start();
+        content = new TaskContentEndpoints(axon.commandGateway());
+        removal = new TaskRemovalEndpoints(axon.commandGateway(), (task, audit) -> { }, PipelineSteps.NONE);
         endpoints = new TasksWriteEndpoints(axon.commandGateway(), projects,
                 (model, audit) -> publishedModels.add(model),
                 (task, company) -> liveWorkerTasks.contains(task));
