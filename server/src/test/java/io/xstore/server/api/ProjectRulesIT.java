@@ -52,13 +52,6 @@ class ProjectRulesIT extends ServerTestSupport {
         api.error("projects.delete", body("project", plain), 400, 402);
     }
 
-    // behaviour §7 names of public projects are reserved (400/414) - checked where a public project exists
-    @Test
-    void behaviour7PublicProjectNamesAreReservedWhenTheyExist() {
-        // this server's tests have no public projects unless created by the system; a fresh name is free
-        api.createProject(unique("free"));
-    }
-
     // behaviour §4 pipeline steps follow their controller (include_pipeline_steps)
     @Test
     void behaviour4PipelineStepsFollowTheirController() {
