@@ -129,7 +129,7 @@ def main():
 
     # models
     model = api("models.create", name="resnet weights", uri="file:///tmp/fixture/resnet.pt", project=vision,
-                task=train, framework="PyTorch", labels={"cat": 1, "dog": 2}, tags=["v1"])["id"]
+                task=train, framework="PyTorch", labels={"cat": 1, "dog": 2}, tags=["v1"], ready=False)["id"]
     api("tasks.add_or_update_model", task=train, name="input weights", model=model, type="input")
     api("tasks.add_or_update_model", task=train, name="scratch", model=model, type="output")
     api("tasks.delete_models", task=train, models=[{"name": "scratch", "type": "output"}])
@@ -182,7 +182,8 @@ def main():
     api("tasks.delete", task=gone, delete_external_artifacts=False)
 
     # models: edit, update, tags, metadata, move, archive, publish, update_for_task, delete
-    other = api("models.create", name="bert weights", uri="file:///tmp/fixture/bert.pt", project=vision)["id"]
+    other = api("models.create", name="bert weights", uri="file:///tmp/fixture/bert.pt", project=vision,
+                ready=False)["id"]
     api("models.update", model=other, comment="updated", tags=["nlp"])
     api("models.update_tags", ids=[other], add_tags=["large"], remove_tags=["nlp"])
     api("models.add_or_update_metadata", model=other,
@@ -194,7 +195,7 @@ def main():
     api("models.set_ready", model=other, publish_task=False)
     upd = api("tasks.create", name="model producer", type="training", project=vision)["id"]
     api("tasks.started", task=upd)
-    api("models.update_for_task", task=upd, uri="file:///tmp/fixture/producer.pt", name="producer weights",
+    api("v2.13/models.update_for_task", task=upd, uri="file:///tmp/fixture/producer.pt", name="producer weights",
         iteration=3)
     doomed_model = api("models.create", name="doomed weights", uri="file:///tmp/fixture/doomed.pt")["id"]
     api("models.delete", model=doomed_model)

@@ -23,6 +23,7 @@ import io.xstore.api.model.ModelMovedEvent;
 import io.xstore.api.model.ModelPublishedEvent;
 import io.xstore.api.model.ModelSystemTagsChangedEvent;
 import io.xstore.api.model.ModelTagsUpdatedEvent;
+import io.xstore.api.model.ModelTaskUnsetEvent;
 import io.xstore.api.model.ModelUnarchivedEvent;
 import io.xstore.api.model.MoveModelCommand;
 import io.xstore.api.model.PublishModelCommand;
@@ -163,6 +164,40 @@ public class ModelAggregate {
         requireCompany(command.company());
         apply(new ModelDeletedEvent(modelId, uri, command.audit()));
         return uri == null ? "" : uri;
+    }
+
+    // ---- what a delete or reset of its task does to a model (through TaskModelCleanup) ----
+
+    /** A published model of a deleted task names {@code __DELETED__<task id>} as its task. */
+    void pointToDeletedTask(String deletedTask, String deletedPrefix, AuditEntry audit) {
+        apply(new ModelEditedEvent(modelId, ModelFields.none().withTask(deletedPrefix + deletedTask), audit));
+    }
+
+    /** The model no longer names its creating task. */
+    void unsetTask(AuditEntry audit) {
+        apply(new ModelTaskUnsetEvent(modelId, task, audit));
+    }
+
+    /** Deleted along with (or by) a cleanup; answers its uri. */
+    String delete(AuditEntry audit) {
+        apply(new ModelDeletedEvent(modelId, uri, audit));
+        return uri == null ? "" : uri;
+    }
+
+    boolean ready() {
+        return ready;
+    }
+
+    String task() {
+        return task;
+    }
+
+    String company() {
+        return company;
+    }
+
+    void requireOwner(String caller) {
+        requireCompany(caller);
     }
 
     @CommandHandler
@@ -316,6 +351,11 @@ public class ModelAggregate {
     @EventSourcingHandler
     void on(ModelMetadataChangedEvent event) {
         metadata = event.metadata();
+    }
+
+    @EventSourcingHandler
+    void on(ModelTaskUnsetEvent event) {
+        task = null;
     }
 
     @EventSourcingHandler

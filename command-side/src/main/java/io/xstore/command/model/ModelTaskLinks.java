@@ -13,18 +13,23 @@ public interface ModelTaskLinks {
     /** Whether the company has this task (a model may name it as its creating task). */
     boolean taskExists(String taskId, String company);
 
-    /**
-     * {@code models.set_ready} with {@code publish_task}: publishes the model's task when it is stopped or completed
-     * (any status with {@code force}); returns the {@code {updated, fields}} of that publish, or null when the task was
-     * not published.
-     */
-    Map<String, Object> publishTask(String taskId, boolean force, AuditEntry audit);
+    /** What {@code models.update_for_task} takes from the task; null when the company has no such task. */
+    SourceTask sourceTask(String taskId, String company);
 
     /** {@code models.edit} with {@code iteration}: raises the task's {@code last_iteration}. */
     void reportIteration(String taskId, int iteration, AuditEntry audit);
 
     /** {@code models.update_for_task}: the task's output model is now this model. */
     void attachOutputModel(String taskId, String modelId, String modelName, AuditEntry audit);
+
+    /**
+     * A task as a model's source: {@code design} is its legacy model description ({@code {name: value}}),
+     * {@code labels} its {@code execution.model_labels}.
+     */
+    record SourceTask(String id, String name, String status, String project, String framework,
+                      Map<String, Object> design, Map<String, Object> labels, String firstInputModel,
+                      String lastOutputModel) {
+    }
 
     ModelTaskLinks NONE = new ModelTaskLinks() {
         @Override
@@ -33,7 +38,7 @@ public interface ModelTaskLinks {
         }
 
         @Override
-        public Map<String, Object> publishTask(String taskId, boolean force, AuditEntry audit) {
+        public SourceTask sourceTask(String taskId, String company) {
             return null;
         }
 

@@ -5,18 +5,20 @@ import io.xstore.api.AuditEntry;
 import io.xstore.api.model.AddOrUpdateModelMetadataCommand;
 import io.xstore.api.model.ArchiveModelCommand;
 import io.xstore.api.model.CreateModelCommand;
-import io.xstore.api.model.DeleteModelCommand;
+import io.xstore.api.model.DeleteModelWithLinksCommand;
 import io.xstore.api.model.DeleteModelMetadataCommand;
 import io.xstore.api.model.EditModelCommand;
 import io.xstore.api.model.ModelFields;
 import io.xstore.api.model.MoveModelCommand;
-import io.xstore.api.model.PublishModelCommand;
+import io.xstore.api.model.PublishModelWithTaskCommand;
 import io.xstore.api.model.UnarchiveModelCommand;
 import io.xstore.api.model.UpdateModelCommand;
 import io.xstore.api.model.UpdateModelTagsCommand;
 import io.xstore.command.BatchResult;
 import io.xstore.command.CommandErrors;
 import io.xstore.command.project.ProjectCreation;
+import io.xstore.command.task.StatusOutcome;
+import io.xstore.command.task.TaskResponses;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
 import io.xstore.protocol.ApiException;
@@ -52,6 +54,10 @@ public class ModelsWriteEndpoints {
         Fields.requireString(body, "name");
         Fields.requireString(body, "uri");
         ModelFields fields = ModelRequests.fields(body, ModelRequests.EDITABLE);
+        if (fields.ready() == null) {
+            // the request's default is a ready model (docs/api/behaviour-rules.md §6)
+            fields = fields.withReady(true);
+        }
         requireTask(fields.task(), ctx.company());
         String id = UUID.randomUUID().toString().replace("-", "");
         commands.create(new CreateModelCommand(id, ctx.company(), fields, ctx.audit()));
@@ -81,6 +87,12 @@ public class ModelsWriteEndpoints {
         String id = Fields.requireString(body, "model");
         ModelFields fields = ModelRequests.fields(body, ModelRequests.USER_SETTABLE);
         commands.send(id, new UpdateModelCommand(id, ctx.company(), fields, ctx.audit()));
+        String task = Fields.optString(body, "task");
+        Integer iteration = Fields.optInt(body, "iteration");
+        if (task != null && !task.isEmpty() && iteration != null) {
+            // raises (never lowers) the task's last_iteration (docs/api/behaviour-rules.md §6)
+            links().reportIteration(task, iteration, ctx.audit());
+        }
         return updated(ModelRequests.echo(body, ModelRequests.USER_SETTABLE));
     }
 
@@ -100,16 +112,19 @@ public class ModelsWriteEndpoints {
                 id -> publish(id, ctx.company(), publishTask, force, ctx.audit()));
     }
 
+    /** The model's task is published first (docs/api/behaviour-rules.md §6), in one command with the model. */
     private Map<String, Object> publish(String id, String company, boolean publishTask, boolean forceTask,
                                         AuditEntry audit) {
-        String task = commands.send(id, new PublishModelCommand(id, company, audit));
+        ModelPublication publication = commands.send(id, new PublishModelWithTaskCommand(id, company, publishTask,
+                forceTask, audit));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("updated", 1);
-        if (publishTask && task != null) {
-            Map<String, Object> published = links().publishTask(task, forceTask, audit);
-            if (published != null) {
-                result.put("published_task", Map.of("id", task, "data", published));
-            }
+        StatusOutcome task = publication.taskPublished();
+        if (task != null) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("updated", 1);
+            data.put("fields", TaskResponses.statusFields(task.changes().get(task.changes().size() - 1)));
+            result.put("published_task", Map.of("id", publication.taskId(), "data", data));
         }
         return result;
     }
@@ -138,7 +153,8 @@ public class ModelsWriteEndpoints {
     }
 
     private Map<String, Object> deleteOne(String id, CallContext ctx) {
-        String url = commands.send(id, new DeleteModelCommand(id, ctx.company(), ctx.audit()));
+        String url = commands.send(id, new DeleteModelWithLinksCommand(id, ctx.company(),
+                Fields.optBool(ctx.body(), "force", false), ctx.audit()));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("deleted", true);
         result.put("url", url);
@@ -211,43 +227,6 @@ public class ModelsWriteEndpoints {
         }
         Boolean removed = commands.send(id, new DeleteModelMetadataCommand(id, ctx.company(), keys, ctx.audit()));
         return Map.of("updated", Boolean.TRUE.equals(removed) ? 1 : 0);
-    }
-
-    /** Legacy (API < 2.13) output-model registration for a task: creates or overrides a model and attaches it. */
-    @ApiEndpoint("models.update_for_task")
-    public Object updateForTask(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        String task = Fields.requireString(body, "task");
-        requireTask(task, ctx.company());
-        String overrideId = Fields.optString(body, "override_model_id");
-        String name = Fields.optString(body, "name");
-        ModelFields fields = new ModelFields(name, Fields.optString(body, "uri"), null, null, null,
-                Fields.optString(body, "comment"), ModelRequests.strings(body, "tags"), null, task, null, null, null,
-                null, null, null);
-        String id;
-        boolean created;
-        if (overrideId != null && !overrideId.isEmpty()) {
-            commands.send(overrideId, new EditModelCommand(overrideId, ctx.company(), fields, null, ctx.audit()));
-            id = overrideId;
-            created = false;
-        } else {
-            if (fields.uri() == null || fields.uri().isEmpty()) {
-                throw ApiError.VALIDATION_ERROR.toException("uri is required when no override_model_id is given",
-                        Map.of("field", "uri"));
-            }
-            id = UUID.randomUUID().toString().replace("-", "");
-            ModelFields newModel = new ModelFields(name != null ? name : "Output model of task " + task,
-                    fields.uri(), null, null, null, fields.comment(), fields.tags(), null, task, null, null, null,
-                    null, null, null);
-            commands.create(new CreateModelCommand(id, ctx.company(), newModel, ctx.audit()));
-            created = true;
-        }
-        links().attachOutputModel(task, id, name, ctx.audit());
-        Integer iteration = Fields.optInt(body, "iteration");
-        if (iteration != null) {
-            links().reportIteration(task, iteration, ctx.audit());
-        }
-        return Map.of("id", id, "created", created);
     }
 
     private static Map<String, Object> batch(List<String> ids, Function<String, Map<String, Object>> operation) {

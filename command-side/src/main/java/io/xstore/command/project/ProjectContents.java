@@ -20,6 +20,16 @@ public interface ProjectContents {
     /** Every model directly in the project, archived ones included. */
     List<String> modelIds(String projectId);
 
+    /** Non-archived tasks of this type ({@code controller}: pipeline runs) directly in the project. */
+    default long taskCount(String projectId, String type) {
+        return 0;
+    }
+
+    /** The project's system tags ({@code dataset}, {@code pipeline} mark those kinds of projects). */
+    default List<String> systemTags(String projectId) {
+        return List.of();
+    }
+
     ProjectContents EMPTY = new ProjectContents() {
         @Override
         public long taskCount(String projectId) {

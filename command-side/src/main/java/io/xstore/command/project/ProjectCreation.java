@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,7 @@ public class ProjectCreation {
         if (names.byName(company, name).isPresent()) {
             throw ProjectNameRules.duplicate(company, name);
         }
+        refusePublicName(company, name);
         ProjectLocation location = ensureParent(company, name, audit);
         String id = newId();
         commands.sendAndWait(new CreateProjectCommand(id, company, name, location.parent(), location.path(),
@@ -63,6 +65,7 @@ public class ProjectCreation {
 
     /** Creates one level; when another call created the same name a moment earlier, that project is used. */
     private String createLevel(String company, String name, ProjectLocation location, AuditEntry audit) {
+        refusePublicName(company, name);
         String id = newId();
         try {
             commands.sendAndWait(new CreateProjectCommand(id, company, name, location.parent(), location.path(), "",
@@ -73,6 +76,13 @@ public class ProjectCreation {
                 return names.byName(company, name).map(ProjectRef::id).orElseThrow(() -> e);
             }
             throw e;
+        }
+    }
+
+    /** Names of public projects (company "") are reserved (docs/api/behaviour-rules.md §7): 400/414. */
+    private void refusePublicName(String company, String name) {
+        if (!company.isEmpty() && names.byName("", name).isPresent()) {
+            throw ApiError.PUBLIC_PROJECT_EXISTS.toException(Map.of("name", name));
         }
     }
 

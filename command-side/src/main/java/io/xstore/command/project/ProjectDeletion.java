@@ -48,11 +48,12 @@ public class ProjectDeletion {
         ProjectTaskOperations tasks = taskOperations.getIfAvailable(() -> ProjectTaskOperations.NONE);
 
         if (!force) {
-            long liveTasks = subtree.stream().mapToLong(p -> inside.taskCount(p.id())).sum();
+            List<ProjectRef> others = checkDatasetsAndPipelines(subtree, inside);
+            long liveTasks = others.stream().mapToLong(p -> inside.taskCount(p.id())).sum();
             if (liveTasks > 0) {
                 throw ApiError.PROJECT_HAS_TASKS.toException(Map.of("id", projectId, "tasks", liveTasks));
             }
-            long liveModels = subtree.stream().mapToLong(p -> inside.modelCount(p.id())).sum();
+            long liveModels = others.stream().mapToLong(p -> inside.modelCount(p.id())).sum();
             if (liveModels > 0) {
                 throw ApiError.PROJECT_HAS_MODELS.toException(Map.of("id", projectId, "models", liveModels));
             }
@@ -103,5 +104,30 @@ public class ProjectDeletion {
         result.put("deleted_models", deletedModels);
         result.put("urls", urls);
         return result;
+    }
+
+    /**
+     * Dataset and pipeline projects of the subtree (tagged {@code dataset} / {@code pipeline}, last path part not
+     * {@code .datasets} / {@code .pipelines}) are checked first: a pipeline with a non-archived {@code controller}
+     * task is 400/413, a dataset with any non-archived task 400/406 (docs/api/behaviour-rules.md §7). Answers the
+     * other projects, which the 402/405 checks cover.
+     */
+    private static List<ProjectRef> checkDatasetsAndPipelines(List<ProjectRef> subtree, ProjectContents inside) {
+        List<ProjectRef> others = new ArrayList<>();
+        for (ProjectRef p : subtree) {
+            List<String> tags = inside.systemTags(p.id());
+            boolean pipeline = tags.contains("pipeline") && !p.basename().equals(".pipelines");
+            boolean dataset = tags.contains("dataset") && !p.basename().equals(".datasets");
+            if (pipeline && inside.taskCount(p.id(), "controller") > 0) {
+                throw ApiError.PIPELINE_HAS_RUNS.toException(Map.of("id", p.id(), "name", p.name()));
+            }
+            if (dataset && inside.taskCount(p.id()) > 0) {
+                throw ApiError.DATASET_HAS_VERSIONS.toException(Map.of("id", p.id(), "name", p.name()));
+            }
+            if (!pipeline && !dataset) {
+                others.add(p);
+            }
+        }
+        return others;
     }
 }

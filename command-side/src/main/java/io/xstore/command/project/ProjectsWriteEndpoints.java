@@ -51,7 +51,7 @@ public class ProjectsWriteEndpoints {
     public Object update(CallContext ctx) {
         ObjectNode body = ctx.body();
         String projectId = requireId(body, "project");
-        relocation.require(ctx.company(), projectId);
+        ProjectRef current = relocation.require(ctx.company(), projectId);
         String description = Fields.optString(body, "description");
         List<String> tags = strings(body, "tags");
         List<String> systemTags = strings(body, "system_tags");
@@ -61,6 +61,11 @@ public class ProjectsWriteEndpoints {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (name != null) {
             String cleaned = ProjectNameRules.normalize(name);
+            // only the last path part may change; moving is projects.move's job (docs/api/behaviour-rules.md §7)
+            if (!parentPath(cleaned).equals(parentPath(current.name()))) {
+                throw ApiError.CANNOT_UPDATE_PROJECT_LOCATION.toException(Map.of("name", cleaned,
+                        "current", current.name()));
+            }
             relocation.relocate(ctx.company(), projectId, cleaned, ctx.audit());
             fields.put("name", cleaned);
             fields.put("basename", ProjectNameRules.basename(cleaned));
@@ -129,5 +134,10 @@ public class ProjectsWriteEndpoints {
         if (value != null) {
             fields.put(key, value);
         }
+    }
+
+    private static String parentPath(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? "" : name.substring(0, slash);
     }
 }

@@ -10,6 +10,7 @@ import io.xstore.api.task.CloseTaskCommand;
 import io.xstore.api.task.CreateTaskCommand;
 import io.xstore.api.task.DeleteTaskArtifactsCommand;
 import io.xstore.api.task.DeleteTaskCommand;
+import io.xstore.api.task.TaskModels;
 import io.xstore.api.task.DeleteTaskConfigurationCommand;
 import io.xstore.api.task.DeleteTaskHyperParamsCommand;
 import io.xstore.api.task.DeleteTaskModelsCommand;
@@ -186,7 +187,7 @@ public class TaskAggregate {
             throw TaskErrors.expectedStatus("created", status);
         }
         TaskContent changes = TaskEditDiff.changes(state.content(), state.artifactList(),
-                validated(command.changes()));
+                LegacyParameters.keepOtherItems(validated(command.changes()), state.content()));
         TaskEditIntents.events(id, changes, command.audit()).forEach(AggregateLifecycle::apply);
         if (command.status() != null && command.status() != status) {
             setStatus(command.status(), "", "", command.audit());
@@ -356,11 +357,52 @@ public class TaskAggregate {
             throw ApiError.TASK_CANNOT_BE_DELETED.toException("due to status, use force=True",
                     TaskErrors.data("task", id, "expected", TaskStatus.CREATED.wire(), "current", status.wire()));
         }
-        List<String> fileUrls = !command.deleteExternalArtifacts() ? List.of() : state.artifactList().stream()
-                .map(artifact -> artifact.get("uri"))
-                .filter(uri -> uri instanceof String text && !text.isEmpty()).map(String.class::cast)
-                .distinct().toList();
+        // only output artifacts go with the task (docs/api/behaviour-rules.md §4)
+        List<String> fileUrls = !command.deleteExternalArtifacts() ? List.of() : state.outputArtifactUris();
         apply(new TaskDeletedEvent(id, status, fileUrls, command.audit()));
+    }
+
+    // ---- what a delete or reset of a task, or a delete of a model, does to tasks (through TaskModelCleanup) ----
+
+    /** A child of a deleted task keeps {@code __DELETED__<parent id>} as its parent (behaviour-rules.md §4). */
+    public void reparentUnderDeleted(String deletedParent, AuditEntry audit) {
+        apply(new TaskEditedEvent(id, TaskContent.none().withParent(DELETED_PARENT_PREFIX + deletedParent), audit));
+    }
+
+    /** The output entries naming a deleted model leave {@code models.output}; answers whether there were any. */
+    public boolean detachOutputModel(String modelId, AuditEntry audit) {
+        List<TaskModelRef> entries = state.entriesOf("output", modelId);
+        if (entries.isEmpty()) {
+            return false;
+        }
+        apply(new TaskModelsDetachedEvent(id, entries, audit));
+        return true;
+    }
+
+    /**
+     * The entries of {@code models.<modelType>} naming a deleted model name {@code __DELETED__<model id>} instead;
+     * answers whether there were any.
+     */
+    public boolean markModelDeleted(String modelType, String modelId, AuditEntry audit) {
+        List<TaskModelEntry> entries = state.withModelReplaced(modelType, modelId, DELETED_PARENT_PREFIX + modelId);
+        if (entries == null) {
+            return false;
+        }
+        TaskModels models = "input".equals(modelType) ? new TaskModels(entries, null) : new TaskModels(null, entries);
+        apply(new TaskEditedEvent(id, TaskContent.none().withModels(models), audit));
+        return true;
+    }
+
+    public List<String> outputModelIds() {
+        return state.modelIds("output");
+    }
+
+    public List<String> outputArtifactUris() {
+        return state.outputArtifactUris();
+    }
+
+    public TaskStatus currentStatus() {
+        return status;
     }
 
     // ---- hyperparameters and configuration ----
@@ -581,7 +623,7 @@ public class TaskAggregate {
 
     // ---- queries on the state, used by TaskCommandHandler ----
 
-    String company() {
+    public String company() {
         return company;
     }
 

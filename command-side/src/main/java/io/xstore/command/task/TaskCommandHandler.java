@@ -6,12 +6,17 @@ import io.xstore.api.task.CreateTaskCommand;
 import io.xstore.api.task.EditTaskCommand;
 import io.xstore.api.task.MoveTaskCommand;
 import io.xstore.api.task.TaskContent;
+import io.xstore.api.task.TaskModelEntry;
+import io.xstore.protocol.ApiError;
 import io.xstore.api.task.UpdateTaskCommand;
 import io.xstore.api.task.ValidateTaskCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The task commands that refer to other aggregates: the project must exist (400/401) and the parent task must
@@ -21,10 +26,16 @@ public class TaskCommandHandler {
 
     private final Repository<TaskAggregate> tasks;
     private final ProjectDirectory projects;
+    private final InputModels inputModels;
 
     public TaskCommandHandler(Repository<TaskAggregate> tasks, ProjectDirectory projects) {
+        this(tasks, projects, InputModels.ANY);
+    }
+
+    public TaskCommandHandler(Repository<TaskAggregate> tasks, ProjectDirectory projects, InputModels inputModels) {
         this.tasks = tasks;
         this.projects = projects;
+        this.inputModels = inputModels;
     }
 
     @CommandHandler
@@ -43,6 +54,7 @@ public class TaskCommandHandler {
         String parent = content.parent();
         if (parent != null && parent.startsWith(TaskAggregate.DELETED_PARENT_PREFIX)) {
             checkProject(content.project(), command.audit());
+            checkInputModels(content.models() == null ? null : content.models().input(), command.audit());
             return;
         }
         checkReferences(content, null, command.audit());
@@ -53,6 +65,8 @@ public class TaskCommandHandler {
         TaskContent copied = load(command.sourceTaskId()).invoke(source -> source.cloneContent(command));
         if (command.validateReferences()) {
             checkReferences(copied, command.taskId(), command.audit());
+        } else if (command.inputModels() != null) {
+            checkInputModels(command.inputModels(), command.audit());
         }
         tasks.newInstance(() -> new TaskAggregate(command, copied));
         return command.taskId();
@@ -91,6 +105,7 @@ public class TaskCommandHandler {
 
     private void checkReferences(TaskContent content, String taskId, AuditEntry audit) {
         checkProject(content.project(), audit);
+        checkInputModels(content.models() == null ? null : content.models().input(), audit);
         String parent = content.parent();
         if (parent == null || parent.isEmpty() || parent.equals(taskId)) {
             return;
@@ -102,6 +117,19 @@ public class TaskCommandHandler {
             }
         } catch (AggregateNotFoundException e) {
             throw TaskErrors.invalidParent(parent);
+        }
+    }
+
+    private void checkInputModels(List<TaskModelEntry> entries, AuditEntry audit) {
+        if (entries == null) {
+            return;
+        }
+        for (TaskModelEntry entry : entries) {
+            String model = entry.model();
+            if (model != null && !model.isEmpty() && !model.startsWith(TaskAggregate.DELETED_PARENT_PREFIX)
+                    && !inputModels.exists(model, audit.companyId())) {
+                throw ApiError.INVALID_MODEL_ID.toException("input model not found", Map.of("id", model));
+            }
         }
     }
 

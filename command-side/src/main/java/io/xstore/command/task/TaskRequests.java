@@ -43,11 +43,11 @@ public final class TaskRequests {
             execution = new LinkedHashMap<>(execution);
             Object legacyParams = execution.remove("parameters");
             Object legacyDesign = execution.remove("model_desc");
-            if (hyperparams == null && legacyParams instanceof Map<?, ?> params && !params.isEmpty()) {
-                hyperparams = LegacyParameters.toHyperParams(params);
+            if (legacyParams instanceof Map<?, ?> params && !params.isEmpty()) {
+                hyperparams = LegacyParameters.mergeHyperParams(hyperparams, params);
             }
-            if (configuration == null && legacyDesign instanceof Map<?, ?> design && !design.isEmpty()) {
-                configuration = LegacyParameters.toConfiguration(design);
+            if (legacyDesign instanceof Map<?, ?> design && !design.isEmpty()) {
+                configuration = LegacyParameters.mergeConfiguration(configuration, design);
             }
             if (execution.get("artifacts") != null) {
                 execution.put("artifacts", artifacts(body.get("execution").get("artifacts"), "execution.artifacts"));

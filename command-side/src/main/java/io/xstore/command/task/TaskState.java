@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The content of a task as the aggregate keeps it, changed only by its event sourcing handlers. Artifacts are kept
@@ -131,6 +132,38 @@ final class TaskState {
 
     String lastOutputModel() {
         return outputModels.isEmpty() ? null : outputModels.get(outputModels.size() - 1).model();
+    }
+
+    /** The model ids named by the entries of {@code models.input} or {@code models.output}. */
+    List<String> modelIds(String modelType) {
+        return models(modelType).stream().map(TaskModelEntry::model).filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** The entries of {@code models.<modelType>} with {@code modelId} replaced; null when none names it. */
+    List<TaskModelEntry> withModelReplaced(String modelType, String modelId, String replacement) {
+        List<TaskModelEntry> entries = models(modelType);
+        if (entries.stream().noneMatch(e -> modelId.equals(e.model()))) {
+            return null;
+        }
+        return entries.stream().map(e -> modelId.equals(e.model())
+                ? new TaskModelEntry(e.name(), replacement, e.updated()) : e).toList();
+    }
+
+    /** References to the entries of {@code models.<modelType>} that name {@code modelId}. */
+    List<TaskModelRef> entriesOf(String modelType, String modelId) {
+        return models(modelType).stream().filter(e -> modelId.equals(e.model()))
+                .map(e -> new TaskModelRef(e.name(), modelType)).toList();
+    }
+
+    /** URIs of the output artifacts (mode output, non-empty uri): what a delete or reset may remove. */
+    List<String> outputArtifactUris() {
+        return artifacts.values().stream().filter(a -> !"input".equals(a.get("mode")))
+                .map(a -> a.get("uri")).filter(uri -> uri instanceof String text && !text.isEmpty())
+                .map(String.class::cast).distinct().toList();
+    }
+
+    String parent() {
+        return parent;
     }
 
     boolean hasHyperParam(HyperParamRef ref) {

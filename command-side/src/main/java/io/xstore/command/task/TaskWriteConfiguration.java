@@ -11,7 +11,9 @@ public class TaskWriteConfiguration {
 
     @Bean
     public TaskCommandHandler taskCommandHandler(Repository<TaskAggregate> taskAggregateRepository,
-                                                 ObjectProvider<ProjectDirectory> projects) {
-        return new TaskCommandHandler(taskAggregateRepository, projects.getIfAvailable(TaskWiringDefaults::projects));
+                                                 ObjectProvider<ProjectDirectory> projects,
+                                                 ObjectProvider<InputModels> inputModels) {
+        return new TaskCommandHandler(taskAggregateRepository, projects.getIfAvailable(TaskWiringDefaults::projects),
+                inputModels.getIfAvailable(() -> InputModels.ANY));
     }
 }

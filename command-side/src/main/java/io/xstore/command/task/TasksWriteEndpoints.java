@@ -3,20 +3,10 @@ package io.xstore.command.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xstore.api.AuditEntry;
-import io.xstore.api.task.AddOrUpdateTaskArtifactsCommand;
-import io.xstore.api.task.AddOrUpdateTaskModelCommand;
-import io.xstore.api.task.ArchiveTaskCommand;
 import io.xstore.api.task.CloneTaskCommand;
 import io.xstore.api.task.CloseTaskCommand;
 import io.xstore.api.task.CreateTaskCommand;
-import io.xstore.api.task.DeleteTaskArtifactsCommand;
-import io.xstore.api.task.DeleteTaskCommand;
-import io.xstore.api.task.DeleteTaskConfigurationCommand;
-import io.xstore.api.task.DeleteTaskHyperParamsCommand;
-import io.xstore.api.task.DeleteTaskModelsCommand;
 import io.xstore.api.task.EditTaskCommand;
-import io.xstore.api.task.EditTaskConfigurationCommand;
-import io.xstore.api.task.EditTaskHyperParamsCommand;
 import io.xstore.api.task.MarkTaskCompletedCommand;
 import io.xstore.api.task.MarkTaskFailedCommand;
 import io.xstore.api.task.MarkTaskStartedCommand;
@@ -24,14 +14,11 @@ import io.xstore.api.task.MarkTaskStoppedCommand;
 import io.xstore.api.task.MoveTaskCommand;
 import io.xstore.api.task.PublishTaskCommand;
 import io.xstore.api.task.RecordTaskPingCommand;
-import io.xstore.api.task.ResetTaskCommand;
 import io.xstore.api.task.SetTaskRequirementsCommand;
 import io.xstore.api.task.StopTaskCommand;
 import io.xstore.api.task.TaskContent;
 import io.xstore.api.task.TaskModels;
-import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStatus;
-import io.xstore.api.task.UnarchiveTaskCommand;
 import io.xstore.api.task.UpdateTaskCommand;
 import io.xstore.api.task.UpdateTaskTagsCommand;
 import io.xstore.api.task.ValidateTaskCommand;
@@ -61,15 +48,18 @@ public class TasksWriteEndpoints {
     private final TaskModelPublisher modelPublisher;
     private final TaskLiveness liveness;
     private TaskQueueExit queueExit = (task, audit) -> { };
+    private PipelineSteps pipelineSteps = PipelineSteps.NONE;
 
     @Autowired
     public TasksWriteEndpoints(CommandGateway gateway, ObjectProvider<ProjectDirectory> projects,
                                ObjectProvider<TaskModelPublisher> modelPublisher,
-                               ObjectProvider<TaskLiveness> liveness, ObjectProvider<TaskQueueExit> queueExit) {
+                               ObjectProvider<TaskLiveness> liveness, ObjectProvider<TaskQueueExit> queueExit,
+                               ObjectProvider<PipelineSteps> pipelineSteps) {
         this(gateway, projects.getIfAvailable(TaskWiringDefaults::projects),
                 modelPublisher.getIfAvailable(() -> (model, audit) -> { }),
                 liveness.getIfAvailable(() -> (task, company) -> false));
         this.queueExit = queueExit.getIfAvailable(() -> (task, audit) -> { });
+        this.pipelineSteps = pipelineSteps.getIfAvailable(() -> PipelineSteps.NONE);
     }
 
     public TasksWriteEndpoints(CommandGateway gateway, ProjectDirectory projects, TaskModelPublisher modelPublisher,
@@ -247,14 +237,15 @@ public class TasksWriteEndpoints {
     @ApiEndpoint(value = "tasks.completed", since = "2.2")
     public Object completed(CallContext ctx) {
         StatusRequest r = StatusRequest.of(ctx);
-        boolean publish = ctx.version().atLeast("2.20") && Fields.optBool(ctx.body(), "publish", false);
+        boolean publish = Fields.optBool(ctx.body(), "publish", false);
         StatusOutcome outcome = commands.send(new MarkTaskCompletedCommand(r.task(), r.force(), r.reason(),
                 r.message(), publish, ctx.audit()), ctx.company());
         publishModel(outcome, true, ctx.audit());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("updated", 1);
         response.put("published", outcome.published() ? 1 : 0);
-        response.put("fields", TaskResponses.statusFields(outcome.first()));
+        // the final status: published when publish was asked for (docs/api/behaviour-rules.md §5)
+        response.put("fields", TaskResponses.statusFields(outcome.changes().get(outcome.changes().size() - 1)));
         return response;
     }
 
@@ -290,6 +281,11 @@ public class TasksWriteEndpoints {
     }
 
     private Map<String, Object> stop(StatusRequest r, CallContext ctx) {
+        pipelineSteps.forEachStep(r.task(), ctx, step -> stopOne(r.forTask(step), ctx));
+        return stopOne(r, ctx);
+    }
+
+    private Map<String, Object> stopOne(StatusRequest r, CallContext ctx) {
         boolean alive = liveness.hasLiveWorker(r.task(), ctx.company());
         StatusOutcome outcome = commands.send(new StopTaskCommand(r.task(), r.force(), r.reason(), r.message(),
                 alive, ctx.audit()), ctx.company());
@@ -297,175 +293,6 @@ public class TasksWriteEndpoints {
             queueExit.leaveQueues(r.task(), ctx.audit());
         }
         return statusResponse(outcome);
-    }
-
-    @ApiEndpoint("tasks.reset")
-    public Object reset(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        return reset(Fields.requireString(body, "task"), body, ctx);
-    }
-
-    @ApiEndpoint("tasks.reset_many")
-    public Object resetMany(CallContext ctx) {
-        return commands.batch(TaskRequests.requiredIds(ctx.body(), "ids"), id -> reset(id, ctx.body(), ctx));
-    }
-
-    private Map<String, Object> reset(String task, ObjectNode body, CallContext ctx) {
-        TaskResetEvent reset = commands.send(new ResetTaskCommand(task, Fields.optBool(body, "force", false),
-                Fields.optBool(body, "clear_all", false), ctx.audit()), ctx.company());
-        if (reset.from() == TaskStatus.QUEUED) {
-            queueExit.leaveQueues(task, ctx.audit());
-        }
-        Map<String, Object> response = TaskResponses.updated(TaskResponses.resetFields(reset));
-        response.put("dequeued", Map.of());
-        return withNothingCascaded(response, body);
-    }
-
-    // ---- archive / delete ----
-
-    @ApiEndpoint("tasks.archive")
-    public Object archive(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        List<String> ids = TaskRequests.requiredIds(body, "tasks");
-        for (String id : ids) {
-            archive(id, body, ctx);
-        }
-        return Map.of("archived", ids.size());
-    }
-
-    @ApiEndpoint("tasks.archive_many")
-    public Object archiveMany(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        return commands.batch(TaskRequests.requiredIds(body, "ids"), id -> {
-            archive(id, body, ctx);
-            return Map.of("archived", 1);
-        });
-    }
-
-    private void archive(String task, ObjectNode body, CallContext ctx) {
-        commands.send(new ArchiveTaskCommand(task, Fields.optString(body, "status_reason"),
-                Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
-        queueExit.leaveQueues(task, ctx.audit());
-    }
-
-    @ApiEndpoint("tasks.unarchive_many")
-    public Object unarchiveMany(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        return commands.batch(TaskRequests.requiredIds(body, "ids"), id -> {
-            commands.send(new UnarchiveTaskCommand(id, Fields.optString(body, "status_reason"),
-                    Fields.optString(body, "status_message"), ctx.audit()), ctx.company());
-            return Map.of("unarchived", 1);
-        });
-    }
-
-    @ApiEndpoint("tasks.delete")
-    public Object delete(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        return delete(Fields.requireString(body, "task"), body, ctx);
-    }
-
-    @ApiEndpoint("tasks.delete_many")
-    public Object deleteMany(CallContext ctx) {
-        return commands.batch(TaskRequests.requiredIds(ctx.body(), "ids"), id -> delete(id, ctx.body(), ctx));
-    }
-
-    private Map<String, Object> delete(String task, ObjectNode body, CallContext ctx) {
-        commands.send(new DeleteTaskCommand(task, Fields.optBool(body, "force", false),
-                Fields.optBool(body, "delete_external_artifacts", true), ctx.audit()), ctx.company());
-        queueExit.leaveQueues(task, ctx.audit());
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("deleted", true);
-        return withNothingCascaded(response, body);
-    }
-
-    // ---- hyperparameters, configuration ----
-
-    @ApiEndpoint("tasks.edit_hyper_params")
-    public Object editHyperParams(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        String replace = Fields.optString(body, "replace_hyperparams");
-        replace = replace == null ? "none" : replace;
-        if (!List.of("none", "section", "all").contains(replace)) {
-            throw ApiError.VALIDATION_ERROR.toException("must be none, section or all",
-                    Map.of("field", "replace_hyperparams"));
-        }
-        commands.send(new EditTaskHyperParamsCommand(Fields.requireString(body, "task"),
-                TaskRequests.hyperParamItems(body), replace, Fields.optBool(body, "force", false), ctx.audit()),
-                ctx.company());
-        return Map.of("updated", 1);
-    }
-
-    @ApiEndpoint("tasks.delete_hyper_params")
-    public Object deleteHyperParams(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        boolean deleted = commands.send(new DeleteTaskHyperParamsCommand(Fields.requireString(body, "task"),
-                TaskRequests.hyperParamRefs(body), Fields.optBool(body, "force", false), ctx.audit()),
-                ctx.company());
-        return Map.of("deleted", deleted ? 1 : 0);
-    }
-
-    @ApiEndpoint("tasks.edit_configuration")
-    public Object editConfiguration(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        commands.send(new EditTaskConfigurationCommand(Fields.requireString(body, "task"),
-                TaskRequests.configurationItems(body), Fields.optBool(body, "replace_configuration", false),
-                Fields.optBool(body, "force", false), ctx.audit()), ctx.company());
-        return Map.of("updated", 1);
-    }
-
-    @ApiEndpoint("tasks.delete_configuration")
-    public Object deleteConfiguration(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        List<String> names = TaskRequests.stringList(body, "configuration");
-        if (names == null) {
-            throw ApiError.VALIDATION_ERROR.toException("field is required", Map.of("field", "configuration"));
-        }
-        boolean deleted = commands.send(new DeleteTaskConfigurationCommand(Fields.requireString(body, "task"),
-                names, Fields.optBool(body, "force", false), ctx.audit()), ctx.company());
-        return Map.of("deleted", deleted ? 1 : 0);
-    }
-
-    // ---- artifacts, models ----
-
-    @ApiEndpoint(value = "tasks.add_or_update_artifacts", since = "2.10")
-    public Object addOrUpdateArtifacts(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        String task = Fields.requireString(body, "task");
-        if (body.get("artifacts") == null || body.get("artifacts").isNull()) {
-            throw ApiError.VALIDATION_ERROR.toException("field is required", Map.of("field", "artifacts"));
-        }
-        commands.send(new AddOrUpdateTaskArtifactsCommand(task,
-                TaskRequests.artifacts(body.get("artifacts"), "artifacts"), Fields.optBool(body, "force", false),
-                ctx.audit()), ctx.company());
-        return Map.of("updated", 1);
-    }
-
-    @ApiEndpoint(value = "tasks.delete_artifacts", since = "2.10")
-    public Object deleteArtifacts(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        int deleted = commands.send(new DeleteTaskArtifactsCommand(Fields.requireString(body, "task"),
-                TaskRequests.artifactKeys(body), Fields.optBool(body, "force", false), ctx.audit()), ctx.company());
-        return Map.of("deleted", deleted > 0 ? 1 : 0);
-    }
-
-    @ApiEndpoint(value = "tasks.add_or_update_model", since = "2.13")
-    public Object addOrUpdateModel(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        String task = Fields.requireString(body, "task");
-        String name = Fields.requireString(body, "name");
-        String model = Fields.requireString(body, "model");
-        String type = TaskRequests.modelType(Fields.requireString(body, "type"));
-        commands.send(new AddOrUpdateTaskModelCommand(task, type, name, model, Fields.optInt(body, "iteration"),
-                ctx.audit()), ctx.company());
-        return Map.of("updated", 1);
-    }
-
-    @ApiEndpoint(value = "tasks.delete_models", since = "2.13")
-    public Object deleteModels(CallContext ctx) {
-        ObjectNode body = ctx.body();
-        int deleted = commands.send(new DeleteTaskModelsCommand(Fields.requireString(body, "task"),
-                TaskRequests.modelRefs(body), ctx.audit()), ctx.company());
-        return Map.of("updated", deleted > 0 ? 1 : 0);
     }
 
     // ---- project, tags, liveness ----
@@ -476,15 +303,19 @@ public class TasksWriteEndpoints {
         List<String> ids = TaskRequests.requiredIds(body, "ids");
         String project = Fields.optString(body, "project");
         String projectName = Fields.optString(body, "project_name");
-        if ((project == null || project.isEmpty()) && (projectName == null || projectName.isBlank())) {
+        // "project": null (present) moves to the root (docs/api/behaviour-rules.md §5)
+        boolean toRoot = body.has("project") && (project == null || project.isEmpty());
+        if (!toRoot && (project == null || project.isEmpty()) && (projectName == null || projectName.isBlank())) {
             throw ApiError.MISSING_REQUIRED_FIELDS.toException("project or project_name is required");
         }
-        String target = project != null && !project.isEmpty() ? project : projects.findOrCreate(projectName,
-                ctx.audit());
+        String target = toRoot ? "" : project != null && !project.isEmpty() ? project
+                : projects.findOrCreate(projectName, ctx.audit());
         for (String id : ids) {
             commands.send(new MoveTaskCommand(id, target, ctx.audit()), ctx.company());
         }
-        return Map.of("project_id", target);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("project_id", target.isEmpty() ? null : target);
+        return response;
     }
 
     @ApiEndpoint("tasks.update_tags")
@@ -528,18 +359,6 @@ public class TasksWriteEndpoints {
         }
         return TaskStatus.fromWire(text).orElseThrow(() -> ApiError.VALIDATION_ERROR.toException(
                 "invalid task status", Map.of("status", text)));
-    }
-
-    /** Reset and delete touch neither child tasks nor models; the file urls, when asked for, are empty. */
-    private static Map<String, Object> withNothingCascaded(Map<String, Object> response, ObjectNode body) {
-        response.put("updated_children", 0);
-        response.put("updated_models", 0);
-        response.put("deleted_models", 0);
-        if (Fields.optBool(body, "return_file_urls", false)) {
-            response.put("urls", Map.of("model_urls", List.of(), "event_urls", List.of(), "artifact_urls",
-                    List.of()));
-        }
-        return response;
     }
 
     static String newId() {

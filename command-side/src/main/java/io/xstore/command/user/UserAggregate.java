@@ -2,6 +2,8 @@ package io.xstore.command.user;
 
 import io.xstore.api.user.CreateCredentialsCommand;
 import io.xstore.api.user.CreateUserCommand;
+import io.xstore.api.user.DeleteUserCommand;
+import io.xstore.api.user.UserDeletedEvent;
 import io.xstore.api.user.CredentialsCreatedEvent;
 import io.xstore.api.user.CredentialsLabelChangedEvent;
 import io.xstore.api.user.CredentialsRevokedEvent;
@@ -22,8 +24,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /** A user and the API credentials issued to them. */
 @Aggregate(cache = "userAggregateCache")
@@ -94,6 +98,18 @@ public class UserAggregate {
         apply(new CredentialsLabelChangedEvent(userId, command.accessKey(), command.label(), command.audit()));
     }
 
+    /** Revokes every active credential, then deletes the user; a user of another company is unknown (400/301). */
+    @CommandHandler
+    public void handle(DeleteUserCommand command) {
+        if (!companyId.equals(command.companyId())) {
+            throw ApiError.INVALID_USER_ID.toException(Map.of("id", userId));
+        }
+        for (String accessKey : new TreeSet<>(activeKeys)) {
+            apply(new CredentialsRevokedEvent(userId, accessKey, command.audit()));
+        }
+        apply(new UserDeletedEvent(userId, command.audit()));
+    }
+
     private void requireActive(String accessKey) {
         if (!activeKeys.contains(accessKey)) {
             throw ApiError.INVALID_ACCESS_KEY.toException(Map.of("access_key", String.valueOf(accessKey)));
@@ -120,5 +136,10 @@ public class UserAggregate {
     @EventSourcingHandler
     void on(CredentialsRevokedEvent event) {
         activeKeys.remove(event.accessKey());
+    }
+
+    @EventSourcingHandler
+    void on(UserDeletedEvent event) {
+        markDeleted();
     }
 }

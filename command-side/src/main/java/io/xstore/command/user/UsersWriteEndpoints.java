@@ -2,7 +2,9 @@ package io.xstore.command.user;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xstore.api.user.DeleteUserCommand;
 import io.xstore.api.user.SetUserPreferencesCommand;
+import io.xstore.command.CommandErrors;
 import io.xstore.api.user.UpdateUserCommand;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
@@ -45,6 +47,30 @@ public class UsersWriteEndpoints {
             }
         });
         return Map.of("updated", fields.isEmpty() ? 0 : 1, "fields", fields);
+    }
+
+    /**
+     * Admins only (403/20 otherwise); the caller cannot delete themself (400/12); an unknown user is 400/301. The
+     * user's credentials are revoked with them (docs/api/behaviour-rules.md §8).
+     */
+    @ApiEndpoint(value = "users.delete", since = "2.1")
+    public Object delete(CallContext ctx) {
+        String userId = Fields.requireString(ctx.body(), "user");
+        if (!ctx.caller().isAdmin()) {
+            throw ApiError.ROLE_NOT_ALLOWED.toException("only admins may delete users", Map.of("id", userId));
+        }
+        if (userId.equals(ctx.caller().userId())) {
+            throw ApiError.VALIDATION_ERROR.toException("a user cannot delete themself", Map.of("id", userId));
+        }
+        try {
+            commands.sendAndWait(new DeleteUserCommand(userId, ctx.company(), ctx.audit()));
+        } catch (RuntimeException e) {
+            if (CommandErrors.notFound(e) != null) {
+                throw ApiError.INVALID_USER_ID.toException(Map.of("id", userId));
+            }
+            throw e;
+        }
+        return Map.of("deleted", 1);
     }
 
     @ApiEndpoint(value = "users.set_preferences", since = "2.1")

@@ -28,8 +28,8 @@ class ModelsWriteEndpointsTest {
     @SuppressWarnings("unchecked")
     private String sdkCreate() {
         Map<String, Object> response = (Map<String, Object>) endpoints.create(call("models.create",
-                "{'uri': 'file:///tmp/uploading_file', 'name': 'Anonymous model 2025', 'labels': {}, 'project': '"
-                        + project + "'}"));
+                "{'uri': 'file:///tmp/uploading_file', 'name': 'Anonymous model 2025', 'labels': {}, 'ready': false, "
+                        + "'project': '" + project + "'}"));
         assertThat(response).containsEntry("created", true);
         return (String) response.get("id");
     }
@@ -112,17 +112,5 @@ class ModelsWriteEndpointsTest {
                 + "'add_tags': ['x']}"))).isEqualTo(Map.of("updated", 1));
         assertThat(subcode(() -> endpoints.addOrUpdateMetadata(call("models.add_or_update_metadata",
                 "{'model': '" + id + "', 'metadata': [{'type': 'int'}]}")))).isEqualTo(12);
-    }
-
-    @Test
-    void legacyUpdateForTaskCreatesAModel() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> response = (Map<String, Object>) endpoints.updateForTask(call("models.update_for_task",
-                "{'task': 't1', 'uri': 'file:///m.pt', 'name': 'legacy model'}"));
-        assertThat(response).containsEntry("created", true);
-        String id = (String) response.get("id");
-        Map<String, Object> again = (Map<String, Object>) endpoints.updateForTask(call("models.update_for_task",
-                "{'task': 't1', 'uri': 'file:///m2.pt', 'override_model_id': '" + id + "'}"));
-        assertThat(again).isEqualTo(Map.of("id", id, "created", false));
     }
 }

@@ -1,6 +1,9 @@
 package io.xstore.command.project;
 
 import io.xstore.command.model.ModelAggregate;
+import io.xstore.command.model.TaskModelCleanup;
+import io.xstore.command.model.TaskModelUsage;
+import io.xstore.command.task.TaskAggregate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -30,6 +33,9 @@ public class InMemoryWriteSide implements AutoCloseable {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(ProjectAggregate.class)
                 .configureAggregate(ModelAggregate.class)
+                .configureAggregate(TaskAggregate.class)
+                .registerCommandHandler(c -> new TaskModelCleanup(c.repository(TaskAggregate.class),
+                        c.repository(ModelAggregate.class), TaskModelUsage.NONE))
                 .registerComponent(ProjectNames.class, c -> names)
                 .eventProcessing(processing -> processing
                         .registerEventHandler(c -> new ProjectNamesProjector(names))

@@ -228,4 +228,17 @@ class ProjectWritePathTest {
             }
         };
     }
+
+    // behaviour §7 names of public projects are reserved: create and implicit parent creation fail with 400/414
+    @Test
+    void publicProjectNamesAreReserved() {
+        AuditEntry system = new AuditEntry("system", "System", "", Instant.now(), "call-0");
+        side.creation.create("", "shared", "", List.of(), List.of(), null, system);
+
+        assertThatThrownBy(() -> create("shared"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.subcode()).isEqualTo(414));
+        assertThatThrownBy(() -> create("shared/mine"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.subcode()).isEqualTo(414));
+        assertThat(create("other/mine")).isNotEmpty();
+    }
 }

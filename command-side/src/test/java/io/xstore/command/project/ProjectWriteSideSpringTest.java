@@ -9,6 +9,7 @@ import io.xstore.api.model.DeleteModelCommand;
 import io.xstore.api.model.EditModelCommand;
 import io.xstore.api.model.ModelFields;
 import io.xstore.command.model.ModelAggregate;
+import io.xstore.command.task.TaskAggregate;
 import io.xstore.command.task.ProjectDirectory;
 import io.xstore.protocol.ApiException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,7 +40,7 @@ class ProjectWriteSideSpringTest {
     @Configuration
     @EnableAutoConfiguration
     @Import({TempEventLogConfig.class, AggregateCaches.class})
-    @ComponentScan(basePackageClasses = {ProjectAggregate.class, ModelAggregate.class})
+    @ComponentScan(basePackageClasses = {ProjectAggregate.class, ModelAggregate.class, TaskAggregate.class})
     static class WriteSide {
     }
 

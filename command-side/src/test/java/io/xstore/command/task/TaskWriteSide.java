@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.task.RecordTaskPingCommand;
 import io.xstore.api.task.TaskCreatedEvent;
+import io.xstore.command.model.ModelAggregate;
+import io.xstore.command.model.TaskModelCleanup;
+import io.xstore.command.model.TaskModelUsage;
+import io.xstore.command.project.InMemoryProjectNames;
+import io.xstore.command.project.ProjectNames;
 import io.xstore.protocol.ApiVersion;
 import io.xstore.protocol.CallContext;
 import io.xstore.protocol.Caller;
@@ -32,6 +37,8 @@ final class TaskWriteSide {
 
     final Configuration axon;
     final TasksWriteEndpoints endpoints;
+    final TaskContentEndpoints content;
+    final TaskRemovalEndpoints removal;
     final List<String> publishedModels = new ArrayList<>();
     final Set<String> liveWorkerTasks = new HashSet<>();
 
@@ -43,9 +50,15 @@ final class TaskWriteSide {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(TaskAggregate.class)
                 .registerCommandHandler(c -> new TaskCommandHandler(c.repository(TaskAggregate.class), projects))
+                .configureAggregate(ModelAggregate.class)
+                .registerComponent(ProjectNames.class, c -> new InMemoryProjectNames())
+                .registerCommandHandler(c -> new TaskModelCleanup(c.repository(TaskAggregate.class),
+                        c.repository(ModelAggregate.class), TaskModelUsage.NONE))
                 .registerCommandHandler(c -> new PingRecorder(this))
                 .buildConfiguration();
         axon.start();
+        content = new TaskContentEndpoints(axon.commandGateway());
+        removal = new TaskRemovalEndpoints(axon.commandGateway(), (task, audit) -> { }, PipelineSteps.NONE);
         endpoints = new TasksWriteEndpoints(axon.commandGateway(), projects,
                 (model, audit) -> publishedModels.add(model),
                 (task, company) -> liveWorkerTasks.contains(task));

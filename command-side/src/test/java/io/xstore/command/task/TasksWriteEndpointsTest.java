@@ -33,11 +33,15 @@ class TasksWriteEndpointsTest {
 
     private static TaskWriteSide side;
     private static TasksWriteEndpoints tasks;
+    private static TaskContentEndpoints content;
+    private static TaskRemovalEndpoints removal;
 
     @BeforeAll
     static void start() {
         side = new TaskWriteSide();
         tasks = side.endpoints;
+        content = side.content;
+        removal = side.removal;
     }
 
     @AfterAll
@@ -81,11 +85,11 @@ class TasksWriteEndpointsTest {
                 + " {\"pip\": \"numpy==2.0\"}}"));
         tasks.edit(call("tasks.edit", "{\"task\": \"" + id + "\", \"force\": true, \"hyperparams\": {\"Args\":"
                 + " {\"lr\": {\"section\": \"Args\", \"name\": \"lr\", \"value\": \"0.1\", \"type\": \"float\"}}}}"));
-        tasks.addOrUpdateArtifacts(call("tasks.add_or_update_artifacts", "{\"task\": \"" + id + "\", \"force\":"
+        content.addOrUpdateArtifacts(call("tasks.add_or_update_artifacts", "{\"task\": \"" + id + "\", \"force\":"
                 + " true, \"artifacts\": [{\"key\": \"data\", \"type\": \"pandas\", \"uri\": \"http://f/d.csv.gz\","
                 + " \"timestamp\": 1736785933, \"type_data\": {\"preview\": \"a,b\"}, \"display_data\":"
                 + " [[\"rows\", \"100\"]]}]}"));
-        tasks.addOrUpdateModel(call("tasks.add_or_update_model", "{\"task\": \"" + id + "\", \"name\": \"model\","
+        content.addOrUpdateModel(call("tasks.add_or_update_model", "{\"task\": \"" + id + "\", \"name\": \"model\","
                 + " \"type\": \"output\", \"model\": \"m1\", \"iteration\": 9}"));
         Map<String, Object> completed = map(tasks.completed(call("tasks.completed", "{\"task\": \"" + id + "\","
                 + " \"status_reason\": \"completed\", \"force\": false, \"publish\": false}")));
@@ -178,12 +182,13 @@ class TasksWriteEndpointsTest {
         assertEquals(Map.of("destination", "s3://bucket"), edited.changes().output());
     }
 
+    // behaviour §1 legacy parameters always merge: section Args, any '/' other than TF_DEFINE/ stays in the name
     @Test
     void legacyExecutionParametersBecomeHyperparams() {
         String id = createTask("{\"name\": \"legacy\", \"type\": \"training\", \"execution\": {\"parameters\":"
-                + " {\"Args/lr\": \"0.1\", \"epochs\": 3}}}");
+                + " {\"a/lr\": \"0.1\", \"epochs\": 3}}}");
         TaskContent content = side.createdEvent(id).content();
-        assertEquals(Map.of("lr", Map.of("section", "Args", "name", "lr", "value", "0.1", "type", "legacy"),
+        assertEquals(Map.of("a/lr", Map.of("section", "Args", "name", "a/lr", "value", "0.1", "type", "legacy"),
                 "epochs", Map.of("section", "Args", "name", "epochs", "value", "3", "type", "legacy")),
                 content.hyperparams().get("Args"));
         assertFalse(content.execution().containsKey("parameters"));
@@ -195,7 +200,7 @@ class TasksWriteEndpointsTest {
                 + " \"system_tags\": [\"development\", \"keep\"], \"script\": {\"repository\": \"r\"},"
                 + " \"execution\": {\"queue\": \"q1\", \"framework\": \"torch\"}, \"output_dest\": \"s3://b\","
                 + " \"runtime\": {\"progress\": \"100\"}, \"hyperparams\": {\"Args\": {\"lr\": {\"value\": \"1\"}}}}");
-        tasks.addOrUpdateArtifacts(call("tasks.add_or_update_artifacts", "{\"task\": \"" + source + "\","
+        content.addOrUpdateArtifacts(call("tasks.add_or_update_artifacts", "{\"task\": \"" + source + "\","
                 + " \"artifacts\": [{\"key\": \"in\", \"mode\": \"input\"}, {\"key\": \"out\"}]}"));
         Map<String, Object> response = map(tasks.cloneTask(call("tasks.clone", "{\"task\": \"" + source + "\","
                 + " \"new_task_name\": \"copy\"}")));
@@ -226,7 +231,7 @@ class TasksWriteEndpointsTest {
     @SuppressWarnings("unchecked")
     void batchOperationsReportEachIdSeparately() {
         String id = createTask();
-        Map<String, Object> response = map(tasks.archiveMany(call("tasks.archive_many",
+        Map<String, Object> response = map(removal.archiveMany(call("tasks.archive_many",
                 "{\"ids\": [\"" + id + "\", \"nope\"]}")));
         assertEquals(List.of(Map.of("id", id, "archived", 1)), response.get("succeeded"));
         List<Map<String, Object>> failed = (List<Map<String, Object>>) response.get("failed");
@@ -237,7 +242,7 @@ class TasksWriteEndpointsTest {
     @Test
     void aDeletedTaskIsAnInvalidTaskId() {
         String id = createTask();
-        Map<String, Object> deleted = map(tasks.delete(call("tasks.delete", "{\"task\": \"" + id + "\"}")));
+        Map<String, Object> deleted = map(removal.delete(call("tasks.delete", "{\"task\": \"" + id + "\"}")));
         assertEquals(true, deleted.get("deleted"));
         apiError(400, 101, () -> tasks.edit(call("tasks.edit", "{\"task\": \"" + id + "\", \"comment\": \"x\"}")));
     }
@@ -246,7 +251,7 @@ class TasksWriteEndpointsTest {
     void resetAnswersTheReferenceShape() {
         String id = createTask();
         tasks.started(call("tasks.started", "{\"task\": \"" + id + "\"}"));
-        Map<String, Object> response = map(tasks.reset(call("tasks.reset", "{\"task\": \"" + id + "\","
+        Map<String, Object> response = map(removal.reset(call("tasks.reset", "{\"task\": \"" + id + "\","
                 + " \"return_file_urls\": true}")));
         assertEquals(1, response.get("updated"));
         assertEquals("created", map(response.get("fields")).get("status"));
@@ -302,7 +307,7 @@ class TasksWriteEndpointsTest {
     void completedWithPublishPublishesTheLastOutputModel() {
         String id = createTask();
         tasks.started(call("tasks.started", "{\"task\": \"" + id + "\"}"));
-        tasks.addOrUpdateModel(call("tasks.add_or_update_model", "{\"task\": \"" + id + "\", \"name\": \"m\","
+        content.addOrUpdateModel(call("tasks.add_or_update_model", "{\"task\": \"" + id + "\", \"name\": \"m\","
                 + " \"type\": \"output\", \"model\": \"model-" + id + "\"}"));
         Map<String, Object> response = map(tasks.completed(call("tasks.completed", "{\"task\": \"" + id + "\","
                 + " \"publish\": true}")));
@@ -323,7 +328,7 @@ class TasksWriteEndpointsTest {
     @Test
     void hyperParamEditsNeedSectionAndName() {
         String id = createTask();
-        apiError(400, 12, () -> tasks.editHyperParams(call("tasks.edit_hyper_params", "{\"task\": \"" + id + "\","
+        apiError(400, 12, () -> content.editHyperParams(call("tasks.edit_hyper_params", "{\"task\": \"" + id + "\","
                 + " \"hyperparams\": [{\"name\": \"lr\"}]}")));
     }
 
@@ -331,7 +336,7 @@ class TasksWriteEndpointsTest {
     void userPropertiesOfACompletedTaskCanBeEdited() {
         String id = createTask();
         tasks.completed(call("tasks.completed", "{\"task\": \"" + id + "\", \"force\": true}"));
-        assertEquals(Map.of("updated", 1), tasks.editHyperParams(call("tasks.edit_hyper_params",
+        assertEquals(Map.of("updated", 1), content.editHyperParams(call("tasks.edit_hyper_params",
                 "{\"task\": \"" + id + "\", \"hyperparams\": [{\"section\": \"properties\", \"name\": \"k\","
                         + " \"value\": \"v\"}]}")));
         assertEquals(TaskHyperParamsEditedEvent.class, side.events(id).get(2).getClass());

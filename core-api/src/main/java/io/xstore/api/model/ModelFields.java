@@ -22,6 +22,16 @@ public record ModelFields(String name, String uri, String framework, Map<String,
         return equals(none());
     }
 
+    public ModelFields withReady(Boolean value) {
+        return new ModelFields(name, uri, framework, design, labels, comment, tags, systemTags, task, project, parent,
+                value, created, uiCache, metadata);
+    }
+
+    public ModelFields withTask(String value) {
+        return new ModelFields(name, uri, framework, design, labels, comment, tags, systemTags, value, project, parent,
+                ready, created, uiCache, metadata);
+    }
+
     public ModelFields withUiCache(Map<String, Object> value) {
         return new ModelFields(name, uri, framework, design, labels, comment, tags, systemTags, task, project, parent,
                 ready, created, value, metadata);

@@ -33,6 +33,16 @@ public record TaskContent(String name, String type, String comment, String proje
                 hyperparams, configuration, models, container, runtime, output);
     }
 
+    public TaskContent withParent(String value) {
+        return new TaskContent(name, type, comment, project, value, tags, systemTags, script, execution,
+                hyperparams, configuration, models, container, runtime, output);
+    }
+
+    public TaskContent withModels(TaskModels value) {
+        return new TaskContent(name, type, comment, project, parent, tags, systemTags, script, execution,
+                hyperparams, configuration, value, container, runtime, output);
+    }
+
     public TaskContent withComment(String value) {
         return new TaskContent(name, type, value, project, parent, tags, systemTags, script, execution,
                 hyperparams, configuration, models, container, runtime, output);

@@ -15,6 +15,7 @@ import io.xstore.api.model.ModelEditedEvent;
 import io.xstore.api.model.ModelFields;
 import io.xstore.api.model.ModelMetadataChangedEvent;
 import io.xstore.api.model.ModelMovedEvent;
+import io.xstore.api.model.ModelTaskUnsetEvent;
 import io.xstore.api.model.ModelPublishedEvent;
 import io.xstore.api.model.ModelCommentChangedEvent;
 import io.xstore.api.model.ModelRenamedEvent;
@@ -160,6 +161,11 @@ public class ModelProjection {
     void on(ModelMovedEvent event) {
         update(event.modelId(), event.audit(), List.of(event.project() == null ? Updates.unset("project")
                 : Updates.set("project", event.project())));
+    }
+
+    @EventHandler
+    void on(ModelTaskUnsetEvent event) {
+        update(event.modelId(), event.audit(), List.of(Updates.unset("task")));
     }
 
     @EventHandler

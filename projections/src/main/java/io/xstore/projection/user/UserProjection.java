@@ -5,6 +5,7 @@ import com.mongodb.client.model.Updates;
 import io.xstore.api.user.CredentialsCreatedEvent;
 import io.xstore.api.user.CredentialsLabelChangedEvent;
 import io.xstore.api.user.CredentialsRevokedEvent;
+import io.xstore.api.user.UserDeletedEvent;
 import io.xstore.api.user.UserCreatedEvent;
 import io.xstore.api.user.UserPreferencesSetEvent;
 import io.xstore.api.user.UserUpdatedEvent;
@@ -84,6 +85,11 @@ public class UserProjection {
     @EventHandler
     void on(CredentialsLabelChangedEvent event) {
         credentials.update(event.accessKey(), List.of(Updates.set("label", event.label())));
+    }
+
+    @EventHandler
+    void on(UserDeletedEvent event) {
+        users.delete(event.userId());
     }
 
     @EventHandler

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * {@code order_by}: a list (or one string) of field paths, {@code -} for descending. {@code id} is appended so that
  * paging is stable. {@code @text_score} is accepted with {@code search_text} and ignored (no text index here).
- * Numeric-aware collation of {@code hyperparams.*}/{@code last_metrics.*} strings is not reproduced.
+ * Numeric ordering of user-defined fields is applied by {@link NumericOrdering}.
  */
 public final class OrderBy {
 

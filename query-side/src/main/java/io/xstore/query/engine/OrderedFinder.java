@@ -19,8 +19,15 @@ final class OrderedFinder {
     private OrderedFinder() {
     }
 
+    /**
+     * {@code numeric}: the order compares strings numerically ({@link NumericOrdering}); {@code collation}: the
+     * server applies collations (else that order is made here).
+     */
     static List<Document> find(MongoCollection<Document> collection, EntitySpec spec, Bson filter, OrderBy order,
-                               Bson projection, int start, int size) {
+                               Bson projection, int start, int size, boolean numeric, boolean collation) {
+        if (numeric && !collation && !order.isEmpty()) {
+            return NumericOrdering.sortedHere(collection, filter, order, projection, start, size);
+        }
         List<Bson> partitions = partitions(spec, filter, order);
         List<Document> out = new ArrayList<>();
         int skip = start;
@@ -34,6 +41,9 @@ final class OrderedFinder {
             Bson sort = order.toSort();
             if (sort != null) {
                 find = find.sort(sort);
+            }
+            if (numeric && collation) {
+                find = find.collation(NumericOrdering.COLLATION);
             }
             int before = out.size();
             find.skip(skip).limit(remaining).into(out);

@@ -8,6 +8,8 @@ import com.mongodb.client.model.Filters;
 import io.xstore.readmodel.OwnedDocuments;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -29,10 +31,21 @@ public class ReadModelQuery {
     private final MongoDatabase db;
     private final ScrollRegistry scrolls;
     private final ReferenceJoiner joiner = new ReferenceJoiner(this);
+    private final boolean collation;
 
     public ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls) {
+        this(db, scrolls, false);
+    }
+
+    @Autowired
+    public ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls, ObjectProvider<CollationSupport> collation) {
+        this(db, scrolls, collation.getIfAvailable(() -> () -> false).supported());
+    }
+
+    private ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls, boolean collation) {
         this.db = db;
         this.scrolls = scrolls;
+        this.collation = collation;
     }
 
     public MongoCollection<Document> collection(EntitySpec spec) {
@@ -46,7 +59,8 @@ public class ReadModelQuery {
         OrderBy order = OrderBy.parse(spec, body);
         Projection projection = Projection.parse(spec, body, joinMode);
         Paging paging = Paging.resolve(body, scrolls, scope.company() + "/" + spec.collection());
-        List<Map<String, Object>> items = run(spec, filter, order, projection, paging.start(), paging.size());
+        List<Map<String, Object>> items = run(spec, filter, order, projection, paging.start(), paging.size(),
+                NumericOrdering.applies(spec, order, body));
         if (joinMode) {
             joiner.expand(spec, items, projection.joins(), scope);
         }
@@ -127,9 +141,9 @@ public class ReadModelQuery {
     }
 
     private List<Map<String, Object>> run(EntitySpec spec, Bson filter, OrderBy order, Projection projection,
-                                          int start, int size) {
+                                          int start, int size, boolean numeric) {
         List<Document> docs = OrderedFinder.find(collection(spec), spec, filter, order,
-                projection.mongoProjection(), start, size);
+                projection.mongoProjection(), start, size, numeric, collation);
         List<Map<String, Object>> out = new ArrayList<>(docs.size());
         for (Document doc : docs) {
             out.add(projection.apply(WireDocuments.render(doc)));

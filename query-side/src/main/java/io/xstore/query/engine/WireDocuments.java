@@ -18,7 +18,8 @@ import java.util.Objects;
  * Turns a stored read-model document into its wire shape: {@code _id} becomes {@code id}, other {@code _}-prefixed
  * keys are internal and dropped, top-level nulls are left out (the reference never stores unset fields), dates
  * become ISO-8601 strings, escaped map keys are unescaped, tags are sorted and task artifacts are a list sorted by
- * key.
+ * key,
+ * each with a {@code display_data} list ({@code []} when absent).
  */
 public final class WireDocuments {
 
@@ -38,7 +39,21 @@ public final class WireDocuments {
         sortTags(out, "tags");
         sortTags(out, "system_tags");
         artifactsAsSortedList(out);
+        lastMetricsSorted(out);
         return out;
+    }
+
+    /** {@code last_metrics} keys (md5 of metric, then of variant) ascending (docs/api/behaviour-rules.md §2). */
+    @SuppressWarnings("unchecked")
+    private static void lastMetricsSorted(Map<String, Object> doc) {
+        if (!(doc.get("last_metrics") instanceof Map<?, ?> metrics)) {
+            return;
+        }
+        Map<String, Object> sorted = new java.util.TreeMap<>();
+        ((Map<String, Object>) metrics).forEach((metric, variants) -> sorted.put(metric,
+                variants instanceof Map<?, ?> byVariant ? new java.util.TreeMap<>((Map<String, Object>) byVariant)
+                        : variants));
+        doc.put("last_metrics", new LinkedHashMap<>(sorted));
     }
 
     /** A stored value in wire form (recursively). */
@@ -89,6 +104,12 @@ public final class WireDocuments {
             return;
         }
         list.sort(Comparator.comparing(a -> a instanceof Map<?, ?> m ? Objects.toString(m.get("key"), "") : ""));
+        for (Object artifact : list) {
+            // the reference web UI iterates display_data without a null check (docs/api/behaviour-rules.md §9)
+            if (artifact instanceof Map<?, ?> item && item.get("display_data") == null) {
+                ((Map<String, Object>) item).put("display_data", List.of());
+            }
+        }
         ((Map<String, Object>) execution).put("artifacts", list);
     }
 }

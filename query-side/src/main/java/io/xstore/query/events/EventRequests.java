@@ -127,6 +127,11 @@ final class EventRequests {
         return ScalarKey.of(optEnum(body, "key", "iter", List.of("iter", "timestamp", "iso_time")));
     }
 
+    /** {@code bucketing} of the scalar histograms: mean (default) or min_max; anything else is 400/12. */
+    static Bucketing bucketing(ObjectNode body) {
+        return Bucketing.fromWire(optEnum(body, Bucketing.FIELD, "mean", Bucketing.WIRE_VALUES));
+    }
+
     /** A list of {@code {metric, variants}} objects; empty when absent. */
     static List<MetricVariants> metrics(ObjectNode body, String field) {
         JsonNode node = body.get(field);

@@ -65,7 +65,8 @@ public class EventsReadEndpoints {
         Long from = EventRequests.optTimestamp(body, "from_timestamp");
         String natural = navigateEarlier ? "desc" : "asc";
         String order = EventRequests.optEnum(body, "order", natural, List.of("asc", "desc"));
-        return logPages.page(task(ctx, false), batchSize, navigateEarlier, from, "asc".equals(order));
+        return logPages.page(task(ctx, false), batchSize, navigateEarlier, from, "asc".equals(order),
+                EventRequests.metrics(body, "metrics"));
     }
 
     @ApiEndpoint(value = "events.download_task_log", since = "2.1")
@@ -169,7 +170,8 @@ public class EventsReadEndpoints {
         ScalarKey key = EventRequests.scalarKey(body);
         int samples = EventRequests.optInt(body, "samples", 2000, 1, MAX_SAMPLES);
         List<MetricVariants> metrics = EventRequests.metrics(body, "metrics");
-        return histograms.ofTask(task(ctx, EventRequests.modelEvents(body)), key, samples, metrics);
+        return histograms.ofTask(task(ctx, EventRequests.modelEvents(body)), key, samples, metrics,
+                EventRequests.bucketing(body));
     }
 
     @ApiEndpoint(value = "events.multi_task_scalar_metrics_iter_histogram", since = "2.1")
@@ -178,7 +180,7 @@ public class EventsReadEndpoints {
         ScalarKey key = EventRequests.scalarKey(body);
         int samples = EventRequests.optInt(body, "samples", 2000, 1, MAX_SAMPLES);
         List<MetricVariants> metrics = EventRequests.metrics(body, "metrics");
-        return histograms.ofTasks(tasks(ctx, "tasks", 100), key, samples, metrics);
+        return histograms.ofTasks(tasks(ctx, "tasks", 100), key, samples, metrics, EventRequests.bucketing(body));
     }
 
     @ApiEndpoint(value = "events.get_task_single_value_metrics", since = "2.20")
@@ -240,7 +242,8 @@ public class EventsReadEndpoints {
         int iters = EventRequests.clampedInt(body, "iters", 1, 1, MAX_ITERS);
         List<MetricVariants> metrics = EventRequests.metrics(body, "metrics");
         boolean perMetric = Fields.optBool(body, "last_iters_per_task_metric", true);
-        return plots.multiTaskPlots(tasks(ctx, "tasks", Integer.MAX_VALUE), iters, metrics, perMetric);
+        return plots.multiTaskPlots(tasks(ctx, "tasks", Integer.MAX_VALUE), iters, metrics, perMetric,
+                Fields.optString(body, "scroll_id"), ctx.company());
     }
 
     @ApiEndpoint(value = "events.plots", since = "2.20")
@@ -313,15 +316,15 @@ public class EventsReadEndpoints {
             scrollId = null;
         }
         boolean refresh = Fields.optBool(body, "refresh", false);
-        List<IteratorEntry> entries = iteratorEntries(body, scrollId == null);
+        IterationPages.Resumed resumed = iterators.resume(type, scrollId, ctx.company(), model);
+        List<IteratorEntry> entries = iteratorEntries(body, resumed == null);
         int iters = EventRequests.clampedInt(body, "iters", 1, 1, MAX_ITERS);
         boolean navigateEarlier = Fields.optBool(body, "navigate_earlier", true);
-        List<String> ids = scrollId != null && (!refresh || entries.isEmpty())
-                ? iterators.tasksOf(type, scrollId, ctx.company(), model)
-                : entries.stream().map(IteratorEntry::task).toList();
+        List<String> ids = resumed != null && (!refresh || entries.isEmpty()) ? resumed.tasks()
+                : entries.stream().map(IteratorEntry::task).distinct().toList();
         EventTargets targets = ids.isEmpty() ? new EventTargets(List.of(), model) : access.resolve(ctx, ids, model);
-        return iterators.page(type, targets, scrollId != null && !refresh ? List.of() : entries, iters,
-                navigateEarlier, refresh, scrollId, ctx.company());
+        return iterators.page(type, targets, resumed != null && !refresh ? List.of() : entries, iters,
+                navigateEarlier, refresh, resumed, ctx.company());
     }
 
     private static List<IteratorEntry> iteratorEntries(ObjectNode body, boolean required) {

@@ -21,7 +21,9 @@ import java.util.Map;
  * {@code get/next_plot_sample} (all plots of a metric at one iteration). Navigation goes through the events in
  * (iteration, metric, variant) order - within the current metric, or all the task's metrics when
  * {@code navigate_current_metric} was false - or, with {@code next_iteration}, to the previous/next iteration of the
- * same metric (and variant). At either end the viewer stays where it is.
+ * same metric (and variant), or of any metric when {@code navigate_current_metric} was false (going forward its
+ * first metric, going back its last). Past either end the answer has no event and the scroll state stays where it
+ * was (docs/api/behaviour-rules.md §3).
  * <p>
  * The scroll id is a signed token ({@link ScrollTokens}) with the current position; the valid ranges (URL reuse of
  * debug images) are re-read on every call, so {@code refresh} needs no extra work.
@@ -74,27 +76,21 @@ public class HistorySamples {
                 event, valid, company);
     }
 
-    /** {@code next_debug_image_sample}: the neighbour of the current image, or the current one at an end. */
+    /**
+     * {@code next_debug_image_sample}: the neighbour of the current image; past either end {@code event: null} and
+     * the scroll state stays where it was (docs/api/behaviour-rules.md §3).
+     */
     public Map<String, Object> nextImage(EventTarget target, boolean model, Position at, boolean earlier,
                                          boolean nextIteration, String company) {
         Query valid = validImages(target, at.metric(), at.currentMetricOnly());
         Query scope = EventQueries.and(EventQueries.term(EventFields.TASK, target.id()), valid,
-                at.currentMetricOnly() || nextIteration ? EventQueries.term(EventFields.METRIC, at.metric()) : null,
-                nextIteration ? EventQueries.term(EventFields.VARIANT, at.variant()) : null);
+                at.currentMetricOnly() ? EventQueries.term(EventFields.METRIC, at.metric()) : null,
+                at.currentMetricOnly() && nextIteration ? EventQueries.term(EventFields.VARIANT, at.variant()) : null);
         Map<String, Object> event = at.iter() == null ? null
                 : neighbour(target, EventIndices.IMAGE, scope, at, earlier, !nextIteration, true);
-        Position position = at;
-        if (event == null) {
-            event = at.iter() == null ? null : first(target, EventIndices.IMAGE, EventQueries.and(
-                    EventQueries.term(EventFields.TASK, target.id()),
-                    EventQueries.term(EventFields.METRIC, at.metric()),
-                    EventQueries.term(EventFields.VARIANT, at.variant()),
-                    EventQueries.term(EventFields.ITER, at.iter())), List.of(EventQueries.desc(EventFields.SEQ)));
-        } else {
-            position = new Position(at.task(), EventDocuments.stringOf(event, EventFields.METRIC),
-                    EventDocuments.stringOf(event, EventFields.VARIANT),
-                    EventDocuments.longOrNull(event, EventFields.ITER), at.currentMetricOnly());
-        }
+        Position position = event == null ? at : new Position(at.task(),
+                EventDocuments.stringOf(event, EventFields.METRIC), EventDocuments.stringOf(event, EventFields.VARIANT),
+                EventDocuments.longOrNull(event, EventFields.ITER), at.currentMetricOnly());
         return imageAnswer(target, model, position, event, valid, company);
     }
 
@@ -129,27 +125,34 @@ public class HistorySamples {
                     List.of(EventQueries.desc(EventFields.ITER), EventQueries.desc(EventFields.SEQ)));
             iter = latest == null ? null : EventDocuments.longOrNull(latest, EventFields.ITER);
         }
-        return plotAnswer(target, model, new Position(target.id(), metric, null, iter, currentMetricOnly), company);
+        return plotAnswer(target, model, new Position(target.id(), metric, null, iter, currentMetricOnly), true,
+                company);
     }
 
-    /** {@code next_plot_sample}: the plots of the neighbouring iteration (or metric), or the current ones at an end. */
+    /**
+     * {@code next_plot_sample}: the plots of the neighbouring iteration (or metric); past either end {@code events: []}
+     * and the scroll state stays where it was.
+     */
     public Map<String, Object> nextPlot(EventTarget target, boolean model, Position at, boolean earlier,
                                         boolean nextIteration, String company) {
         Query scope = EventQueries.and(EventQueries.term(EventFields.TASK, target.id()),
-                at.currentMetricOnly() || nextIteration ? EventQueries.term(EventFields.METRIC, at.metric()) : null);
+                at.currentMetricOnly() ? EventQueries.term(EventFields.METRIC, at.metric()) : null);
         Map<String, Object> event = at.iter() == null ? null
                 : neighbour(target, EventIndices.PLOT, scope, at, earlier, !nextIteration, false);
-        Position position = event == null ? at : new Position(at.task(),
-                EventDocuments.stringOf(event, EventFields.METRIC), null,
-                EventDocuments.longOrNull(event, EventFields.ITER), at.currentMetricOnly());
-        return plotAnswer(target, model, position, company);
+        if (event == null) {
+            return plotAnswer(target, model, at, false, company);
+        }
+        return plotAnswer(target, model, new Position(at.task(), EventDocuments.stringOf(event, EventFields.METRIC),
+                null, EventDocuments.longOrNull(event, EventFields.ITER), at.currentMetricOnly()), true, company);
     }
 
-    private Map<String, Object> plotAnswer(EventTarget target, boolean model, Position position, String company) {
+    /** The plots at the position ({@code withEvents} false: none, at an end of navigation) and its scroll id. */
+    private Map<String, Object> plotAnswer(EventTarget target, boolean model, Position position, boolean withEvents,
+                                           String company) {
         Query metric = EventQueries.and(EventQueries.term(EventFields.TASK, target.id()),
                 EventQueries.term(EventFields.METRIC, position.metric()));
         List<Map<String, Object>> events = new ArrayList<>();
-        if (position.iter() != null) {
+        if (withEvents && position.iter() != null) {
             search.all(List.of(EventIndices.index(EventIndices.PLOT, target.indexCompany())),
                     EventQueries.and(metric, EventQueries.term(EventFields.ITER, position.iter())),
                     List.of(EventQueries.asc(EventFields.VARIANT), EventQueries.asc(EventFields.SEQ)), null,
@@ -205,8 +208,11 @@ public class HistorySamples {
                 List.of(EventIndices.index(type, target.indexCompany())), b -> b.size(0)
                         .query(EventQueries.and(query, EventQueries.realIterations()))
                         .aggregations("min", a -> a.min(m -> m.field(EventFields.ITER)))
-                        .aggregations("max", a -> a.max(m -> m.field(EventFields.ITER))));
-        if (response.aggregations() == null) {
+                        .aggregations("max", a -> a.max(m -> m.field(EventFields.ITER)))
+                        .aggregations("count", a -> a.valueCount(m -> m.field(EventFields.ITER))));
+        // no events: null bounds (the min and max of no documents read as 0)
+        Aggregate count = response.aggregations() == null ? null : response.aggregations().get("count");
+        if (count == null || count.valueCount().value() == 0) {
             return null;
         }
         Aggregate min = response.aggregations().get("min");

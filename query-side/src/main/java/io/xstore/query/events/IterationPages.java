@@ -10,6 +10,7 @@ import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xstore.protocol.ApiException;
 import io.xstore.readmodel.events.EventFields;
 import io.xstore.readmodel.events.EventIndices;
 import org.springframework.stereotype.Component;
@@ -24,16 +25,22 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The iterators of {@code events.debug_images} and {@code events.plots}: page by page through the iterations of
- * each requested task metric, latest first. The first call (or {@code refresh}) returns the latest {@code iters}
- * iterations of every metric; a call with the returned {@code scroll_id} returns the {@code iters} iterations before
- * the previous page ({@code navigate_earlier}, default) or after it. Debug images skip what URL reuse invalidated.
+ * The iterators of {@code events.debug_images} and {@code events.plots}: page by page through the iterations of the
+ * requested tasks, latest first (docs/api/behaviour-rules.md §3). The first call (or {@code refresh}) returns the
+ * latest {@code iters} iterations of each task, counted across all its requested metrics; a call with the returned
+ * {@code scroll_id} returns the {@code iters} iterations before the task's previous page ({@code navigate_earlier},
+ * default) or after it. Every requested task has an entry, {@code {task, iterations: []}} when it has nothing. Debug
+ * images skip what URL reuse invalidated.
  * <p>
- * The state (per task metric: the last page's iteration range and the invalid-up-to iterations) travels in the
- * scroll id itself, a signed token ({@link ScrollTokens}): no server-side state, no expiry.
+ * The state (the requested tasks; per task metric: the task's last page range and the invalid-up-to iterations)
+ * travels in the scroll id itself, a signed token ({@link ScrollTokens}) of one kind for images and plots: a scroll
+ * id of either iterator is accepted by both, and one that is unknown, expired or of the other iterator starts the
+ * iterator afresh.
  */
 @Component
 public class IterationPages {
+
+    private static final String KIND = "iterator";
 
     private final EventSearch search;
     private final ScrollTokens tokens;
@@ -47,35 +54,63 @@ public class IterationPages {
         this.metricLists = metricLists;
     }
 
-    /** The tasks a scroll id iterates over (for the access check before {@link #page}). */
-    public List<String> tasksOf(String type, String scrollId, String company, boolean model) {
-        Set<String> tasks = new LinkedHashSet<>();
-        states(open(type, scrollId, company, model), scrollId).forEach(s -> tasks.add(s.task()));
-        return new ArrayList<>(tasks);
+    /** Where a scroll id left an iterator: the requested tasks and the state per task metric. */
+    public record Resumed(List<String> tasks, List<MetricIterationState> states) {
+    }
+
+    /** The state a scroll id holds for this iterator, or null when it cannot be continued (then start afresh). */
+    public Resumed resume(String type, String scrollId, String company, boolean model) {
+        if (scrollId == null) {
+            return null;
+        }
+        ObjectNode token;
+        try {
+            token = tokens.open(scrollId, KIND, company);
+        } catch (ApiException e) {
+            return null;
+        }
+        if (token.path("model").asBoolean() != model || !type.equals(token.path("type").asText())) {
+            return null;
+        }
+        try {
+            List<MetricIterationState> states = new ArrayList<>();
+            for (JsonNode node : token.path("states")) {
+                states.add(MetricIterationState.fromJson(node));
+            }
+            Set<String> tasks = new LinkedHashSet<>();
+            token.path("tasks").forEach(t -> tasks.add(t.asText()));
+            states.forEach(state -> tasks.add(state.task()));
+            return new Resumed(new ArrayList<>(tasks), states);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
-     * @param entries   the request's metrics (used for a new iterator or a refresh)
-     * @param scrollId  the previous call's scroll id, or null
+     * @param entries  the request's metrics (used for a new iterator or a refresh)
+     * @param resumed  what the request's scroll id holds, or null
      */
     public Map<String, Object> page(String type, EventTargets targets, List<IteratorEntry> entries, int iters,
-                                    boolean navigateEarlier, boolean refresh, String scrollId, String company) {
+                                    boolean navigateEarlier, boolean refresh, Resumed resumed, String company) {
+        boolean fresh = resumed == null || refresh;
+        List<String> tasks;
         List<MetricIterationState> states;
-        boolean fresh = scrollId == null || refresh;
-        if (fresh) {
-            states = entries.isEmpty() && scrollId != null
-                    ? restart(type, targets, states(open(type, scrollId, company, targets.models()), scrollId))
-                    : start(type, targets, entries);
+        if (!fresh) {
+            tasks = resumed.tasks();
+            states = resumed.states();
+        } else if (entries.isEmpty() && resumed != null) {
+            tasks = resumed.tasks();
+            states = restart(type, targets, resumed.states());
         } else {
-            states = states(open(type, scrollId, company, targets.models()), scrollId);
+            tasks = entries.stream().map(IteratorEntry::task).distinct().toList();
+            states = start(type, targets, entries);
         }
         boolean earlier = fresh || navigateEarlier;
-        List<List<Long>> pages = nextIterations(type, targets, states, iters, earlier, fresh);
+        Map<String, List<Long>> pages = nextIterations(type, targets, states, iters, earlier, fresh);
         List<Query> selections = new ArrayList<>();
         List<MetricIterationState> moved = new ArrayList<>();
-        for (int i = 0; i < states.size(); i++) {
-            MetricIterationState state = states.get(i);
-            List<Long> iterations = pages.get(i);
+        for (MetricIterationState state : states) {
+            List<Long> iterations = pages.getOrDefault(state.task(), List.of());
             if (iterations.isEmpty()) {
                 moved.add(state);
                 continue;
@@ -86,41 +121,21 @@ public class IterationPages {
         }
         List<Map<String, Object>> events = fetch(type, targets, selections);
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("scroll_id", issue(type, targets.models(), moved, company));
-        result.put("metrics", byTaskAndIteration(moved, events));
+        result.put("scroll_id", issue(type, targets.models(), tasks, moved, company));
+        result.put("metrics", byTaskAndIteration(tasks, events));
         return result;
     }
 
-    private ObjectNode open(String type, String scrollId, String company, boolean model) {
-        ObjectNode state = tokens.open(scrollId, kind(type), company);
-        if (state.path("model").asBoolean() != model) {
-            throw ScrollTokens.invalid(scrollId);
-        }
-        return state;
-    }
-
-    private static List<MetricIterationState> states(ObjectNode token, String scrollId) {
-        try {
-            List<MetricIterationState> states = new ArrayList<>();
-            for (JsonNode node : token.path("states")) {
-                states.add(MetricIterationState.fromJson(node));
-            }
-            return states;
-        } catch (IllegalArgumentException e) {
-            throw ScrollTokens.invalid(scrollId);
-        }
-    }
-
-    private String issue(String type, boolean model, List<MetricIterationState> states, String company) {
+    private String issue(String type, boolean model, List<String> tasks, List<MetricIterationState> states,
+                         String company) {
         ObjectNode token = ScrollTokens.newState();
+        token.put("type", type);
         token.put("model", model);
+        ArrayNode taskList = token.putArray("tasks");
+        tasks.forEach(taskList::add);
         ArrayNode list = token.putArray("states");
         states.forEach(state -> list.add(state.toJson()));
-        return tokens.issue(kind(type), company, token);
-    }
-
-    private static String kind(String type) {
-        return "iter_" + type;
+        return tokens.issue(KIND, company, token);
     }
 
     /** New states for the request's entries: named metrics as given, an entry without metric means all of them. */
@@ -176,22 +191,34 @@ public class IterationPages {
                 UrlRecycling.validImages(invalid));
     }
 
-    /** Per state, the iterations of its next page (one multi-search for all states). */
-    private List<List<Long>> nextIterations(String type, EventTargets targets, List<MetricIterationState> states,
-                                            int iters, boolean earlier, boolean fresh) {
+    /**
+     * Per task, the iterations of its next page: {@code iters} iterations counted across all the task's metrics,
+     * before (or after) the task's previous page (one multi-search for all tasks).
+     */
+    private Map<String, List<Long>> nextIterations(String type, EventTargets targets,
+                                                   List<MetricIterationState> states, int iters, boolean earlier,
+                                                   boolean fresh) {
+        Map<String, List<MetricIterationState>> byTask = new LinkedHashMap<>();
+        states.forEach(state -> byTask.computeIfAbsent(state.task(), t -> new ArrayList<>()).add(state));
+        List<String> order = new ArrayList<>(byTask.keySet());
         List<SearchRequest> requests = new ArrayList<>();
-        for (MetricIterationState state : states) {
-            Query range = fresh || state.min() == null ? EventQueries.realIterations() : earlier
-                    ? EventQueries.lessThan(EventFields.ITER, state.min())
-                    : EventQueries.greaterThan(EventFields.ITER, state.max());
-            List<String> indices = List.of(EventIndices.index(type, targets.get(state.task()).indexCompany()));
-            requests.add(EventSearch.request(indices).size(0).query(EventQueries.and(filter(state), range))
+        for (String task : order) {
+            List<MetricIterationState> ofTask = byTask.get(task);
+            MetricIterationState position = ofTask.stream().filter(s -> s.min() != null).findFirst().orElse(null);
+            Query range = fresh || position == null ? EventQueries.realIterations() : earlier
+                    ? EventQueries.lessThan(EventFields.ITER, position.min())
+                    : EventQueries.greaterThan(EventFields.ITER, position.max());
+            Query metrics = EventQueries.or(ofTask.stream().map(IterationPages::filter).toList());
+            List<String> indices = List.of(EventIndices.index(type, targets.get(task).indexCompany()));
+            requests.add(EventSearch.request(indices).size(0).query(EventQueries.and(metrics, range))
                     .aggregations("iters", a -> a.terms(t -> t.field(EventFields.ITER).size(iters)
                             .order(List.of(NamedValue.of("_key", earlier ? SortOrder.Desc : SortOrder.Asc)))))
                     .build());
         }
-        List<List<Long>> pages = new ArrayList<>();
-        for (ResponseBody<Map<String, Object>> response : search.searchAll(requests)) {
+        Map<String, List<Long>> pages = new LinkedHashMap<>();
+        List<ResponseBody<Map<String, Object>>> responses = search.searchAll(requests);
+        for (int i = 0; i < order.size(); i++) {
+            ResponseBody<Map<String, Object>> response = responses.get(i);
             List<Long> iterations = new ArrayList<>();
             Aggregate terms = response.aggregations() == null ? null : response.aggregations().get("iters");
             if (terms != null && terms.isLterms()) {
@@ -199,7 +226,7 @@ public class IterationPages {
                     iterations.add(bucket.key());
                 }
             }
-            pages.add(iterations);
+            pages.put(order.get(i), iterations);
         }
         return pages;
     }
@@ -216,10 +243,10 @@ public class IterationPages {
     }
 
     /** {@code [{task, iterations: [{iter, events}]}]}: every task of the iterator, latest iteration first. */
-    private static List<Map<String, Object>> byTaskAndIteration(List<MetricIterationState> states,
+    private static List<Map<String, Object>> byTaskAndIteration(List<String> tasks,
                                                                List<Map<String, Object>> events) {
         Map<String, TreeMap<Long, List<Map<String, Object>>>> byTask = new LinkedHashMap<>();
-        states.forEach(s -> byTask.computeIfAbsent(s.task(), t -> new TreeMap<>(Comparator.reverseOrder())));
+        tasks.forEach(task -> byTask.computeIfAbsent(task, t -> new TreeMap<>(Comparator.reverseOrder())));
         for (Map<String, Object> event : events) {
             TreeMap<Long, List<Map<String, Object>>> iterations = byTask.get(EventDocuments.stringOf(event,
                     EventFields.TASK));

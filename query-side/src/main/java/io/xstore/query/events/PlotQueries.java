@@ -2,6 +2,7 @@ package io.xstore.query.events;
 
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import io.xstore.protocol.ApiException;
 import io.xstore.readmodel.events.EventFields;
 import io.xstore.readmodel.events.EventIndices;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,14 @@ public class PlotQueries {
             EventQueries.asc(EventFields.METRIC), EventQueries.asc(EventFields.VARIANT),
             EventQueries.asc(EventFields.SEQ));
 
-    private final LatestIterations latest;
+    private static final String MULTI_TASK_KIND = "multi_task_plots";
 
-    public PlotQueries(LatestIterations latest) {
+    private final LatestIterations latest;
+    private final ScrollTokens tokens;
+
+    public PlotQueries(LatestIterations latest, ScrollTokens tokens) {
         this.latest = latest;
+        this.tokens = tokens;
     }
 
     /** For every metric/variant of the task, its plots of the latest {@code iters} iterations. */
@@ -40,11 +45,38 @@ public class PlotQueries {
 
     /**
      * {@code {plots: {metric: {variant: {task: {iter: {name, plots}}}}}}}: per task and metric (or per task with
-     * {@code perMetric} false) the plots of its latest {@code iters} iterations.
+     * {@code perMetric} false) the plots of its latest {@code iters} iterations. The first page holds them all and a
+     * real scroll id; asked again with that scroll id, the next page is empty ({@code returned: 0}), so a client that
+     * pages until nothing is returned stops (docs/api/behaviour-rules.md, "get_multi_task_plots pages to an end"). A
+     * scroll id not issued here starts afresh.
      */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> multiTaskPlots(EventTargets targets, int iters, List<MetricVariants> metrics,
-                                              boolean perMetric) {
+                                              boolean perMetric, String scrollId, String company) {
+        if (scrollId != null && !scrollId.isEmpty() && issuedHere(scrollId, company)) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("plots", Map.of());
+            result.put("returned", 0);
+            result.put("total", 0);
+            result.put("scroll_id", scrollId);
+            return result;
+        }
+        Map<String, Object> result = multiTaskPlots(targets, iters, metrics, perMetric);
+        result.put("scroll_id", tokens.issue(MULTI_TASK_KIND, company, ScrollTokens.newState()));
+        return result;
+    }
+
+    private boolean issuedHere(String scrollId, String company) {
+        try {
+            tokens.open(scrollId, MULTI_TASK_KIND, company);
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> multiTaskPlots(EventTargets targets, int iters, List<MetricVariants> metrics,
+                                               boolean perMetric) {
         List<Map<String, Object>> plots = plots(targets, iters, metrics, perMetric
                 ? List.of(EventFields.TASK, EventFields.METRIC) : List.of(EventFields.TASK));
         plots.sort(EventOrder.LATEST_FIRST);

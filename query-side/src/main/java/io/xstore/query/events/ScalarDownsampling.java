@@ -1,7 +1,6 @@
 package io.xstore.query.events;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.HistogramBucket;
@@ -22,12 +21,15 @@ import java.util.Map;
  * The points of scalar series for a chart of about {@code samples} points. A series of at most {@code samples}
  * points is returned whole (all such series are read in one sorted sweep). A longer one is cut into buckets of
  * {@code interval = ceil((max x - min x + 1) / samples)} by {@code floor(x / interval)} (empty buckets dropped), and
- * each bucket is represented by its lowest, highest and last point at their own x ({@link BucketPoints}) - so a
- * single bad iteration stays visible.
- * <p>
- * Each bucket's three points come from {@code top_hits} of size 1 under a histogram aggregation, read from sort
- * values and doc values without touching stored fields; one search per long series, all in one multi-search. The
- * embedded node has neither {@code top_metrics} (x-pack) nor scripts (painless).
+ * each bucket becomes one point (docs/api/behaviour-rules.md, "Scalar histogram default"):
+ * <ul>
+ * <li>{@link Bucketing#MEAN} (the default, as the reference answers): x = the bucket's start, y = the mean value;</li>
+ * <li>{@link Bucketing#MIN_MAX}: x and y of the bucket's last point, with the bucket's lowest and highest value
+ * beside it, so a single bad iteration stays visible.</li>
+ * </ul>
+ * One histogram aggregation per long series, all in one multi-search; the last point comes from a {@code top_hits} of
+ * size 1 read from sort values and doc values. The embedded node has neither {@code top_metrics} (x-pack) nor
+ * scripts (painless).
  */
 @Component
 public class ScalarDownsampling {
@@ -41,21 +43,24 @@ public class ScalarDownsampling {
         this.search = search;
     }
 
-    public Map<SeriesKey, List<ScalarPoint>> points(List<String> indices, List<SeriesExtent> series, ScalarKey key,
-                                                    int samples, Query pointFilter) {
-        Map<SeriesKey, List<ScalarPoint>> result = new LinkedHashMap<>();
-        series.forEach(extent -> result.put(extent.key(), new ArrayList<>()));
+    public Map<SeriesKey, ScalarSeries> points(List<String> indices, List<SeriesExtent> series, ScalarKey key,
+                                               int samples, Query pointFilter, Bucketing bucketing) {
+        Map<SeriesKey, List<ScalarPoint>> whole = new LinkedHashMap<>();
+        series.forEach(extent -> whole.put(extent.key(), new ArrayList<>()));
         List<SeriesExtent> longSeries = series.stream().filter(e -> e.interval(samples) > 0).toList();
         if (longSeries.size() < series.size()) {
-            readShortSeries(indices, pointFilter, longSeries, key, result);
+            readShortSeries(indices, pointFilter, longSeries, key, whole);
         }
         List<SearchRequest> requests = new ArrayList<>();
         for (SeriesExtent extent : longSeries) {
-            requests.add(request(indices, extent, key, samples));
+            requests.add(request(indices, extent, key, samples, bucketing));
         }
         List<ResponseBody<Map<String, Object>>> answers = search.searchAll(requests);
+        Map<SeriesKey, ScalarSeries> result = new LinkedHashMap<>();
+        whole.forEach((k, points) -> result.put(k, ScalarSeries.whole(points)));
         for (int i = 0; i < longSeries.size(); i++) {
-            result.put(longSeries.get(i).key(), bucketed(answers.get(i)));
+            result.put(longSeries.get(i).key(), bucketing == Bucketing.MEAN ? means(answers.get(i))
+                    : minMax(answers.get(i)));
         }
         return result;
     }
@@ -93,56 +98,68 @@ public class ScalarDownsampling {
                 });
     }
 
-    private static SearchRequest request(List<String> indices, SeriesExtent extent, ScalarKey key, int samples) {
+    private static SearchRequest request(List<String> indices, SeriesExtent extent, ScalarKey key, int samples,
+                                         Bucketing bucketing) {
         SeriesKey series = extent.key();
         Query filter = EventQueries.and(ScalarSeriesCatalog.pointFilter(List.of(series.task()), key, List.of()),
                 EventQueries.term(EventFields.METRIC, series.metric()),
                 EventQueries.term(EventFields.VARIANT, series.variant()));
         long interval = extent.interval(samples);
         String x = key.field();
-        return EventSearch.request(indices).query(filter).size(0).aggregations("buckets", a -> a
-                .histogram(h -> h.field(key.field()).interval((double) interval).minDocCount(1))
-                .aggregations("min", byOrder(EventQueries.asc(EventFields.VALUE), EventQueries.asc(x), false))
-                .aggregations("max", byOrder(EventQueries.desc(EventFields.VALUE), EventQueries.asc(x), false))
-                .aggregations("last", byOrder(EventQueries.desc(x), EventQueries.desc(EventFields.SEQ), true)))
-                .build();
-    }
-
-    /**
-     * The first event of a bucket in the given order. Its sort values carry what is needed (value and x, or x), so
-     * no stored field is read; the last point's value comes from doc values.
-     */
-    private static Aggregation byOrder(SortOptions first, SortOptions second, boolean withValue) {
-        return Aggregation.of(t -> t.topHits(h -> {
-            h.size(1).sort(first, second).source(s -> s.fetch(false)).storedFields("_none_");
-            if (withValue) {
-                h.docvalueFields(f -> f.field(EventFields.VALUE));
+        return EventSearch.request(indices).query(filter).size(0).aggregations("buckets", a -> {
+            Aggregation.Builder.ContainerBuilder histogram = a.histogram(h -> h.field(x)
+                    .interval((double) interval).minDocCount(1));
+            if (bucketing == Bucketing.MEAN) {
+                return histogram.aggregations("mean", m -> m.avg(v -> v.field(EventFields.VALUE)));
             }
-            return h;
-        }));
+            return histogram.aggregations("min", m -> m.min(v -> v.field(EventFields.VALUE)))
+                    .aggregations("max", m -> m.max(v -> v.field(EventFields.VALUE)))
+                    .aggregations("last", lastPoint(x));
+        }).build();
     }
 
-    private static List<ScalarPoint> bucketed(ResponseBody<Map<String, Object>> answer) {
-        List<ScalarPoint> points = new ArrayList<>();
+    /** The bucket's last event (highest x, then latest written); x from its sort values, the value from doc values. */
+    private static Aggregation lastPoint(String x) {
+        return Aggregation.of(t -> t.topHits(h -> h.size(1)
+                .sort(EventQueries.desc(x), EventQueries.desc(EventFields.SEQ))
+                .source(s -> s.fetch(false)).storedFields("_none_")
+                .docvalueFields(f -> f.field(EventFields.VALUE))));
+    }
+
+    private static List<HistogramBucket> buckets(ResponseBody<Map<String, Object>> answer) {
         Aggregate buckets = answer.aggregations() == null ? null : answer.aggregations().get("buckets");
-        if (buckets == null || !buckets.isHistogram()) {
-            return points;
-        }
-        for (HistogramBucket bucket : buckets.histogram().buckets().array()) {
-            points.addAll(BucketPoints.of(extreme(bucket, "min"), extreme(bucket, "max"), last(bucket)));
-        }
-        return points;
+        return buckets == null || !buckets.isHistogram() ? List.of() : buckets.histogram().buckets().array();
     }
 
-    /** The lowest or highest point: sort values (value, x). */
-    private static ScalarPoint extreme(HistogramBucket bucket, String name) {
-        Hit<JsonData> hit = top(bucket, name);
-        if (hit == null || hit.sort().size() < 2) {
-            return null;
+    /** One point per bucket at the bucket's start, with the bucket's mean value. */
+    private static ScalarSeries means(ResponseBody<Map<String, Object>> answer) {
+        List<ScalarPoint> points = new ArrayList<>();
+        for (HistogramBucket bucket : buckets(answer)) {
+            Aggregate mean = bucket.aggregations().get("mean");
+            if (mean != null && mean.isAvg() && !Double.isNaN(mean.avg().value())) {
+                points.add(new ScalarPoint((long) Math.floor(bucket.key()), mean.avg().value()));
+            }
         }
-        Double y = number(hit.sort().get(0));
-        Double x = number(hit.sort().get(1));
-        return x == null || y == null ? null : new ScalarPoint(x.longValue(), y);
+        return ScalarSeries.whole(points);
+    }
+
+    /** One point per bucket at its last point, with the bucket's lowest and highest value aligned with it. */
+    private static ScalarSeries minMax(ResponseBody<Map<String, Object>> answer) {
+        List<ScalarPoint> points = new ArrayList<>();
+        List<Double> lows = new ArrayList<>();
+        List<Double> highs = new ArrayList<>();
+        for (HistogramBucket bucket : buckets(answer)) {
+            ScalarPoint last = last(bucket);
+            Aggregate min = bucket.aggregations().get("min");
+            Aggregate max = bucket.aggregations().get("max");
+            if (last == null || min == null || max == null) {
+                continue;
+            }
+            points.add(last);
+            lows.add(min.min().value());
+            highs.add(max.max().value());
+        }
+        return new ScalarSeries(points, lows, highs);
     }
 
     /** The last point: sort values (x, seq) and the value from doc values. */

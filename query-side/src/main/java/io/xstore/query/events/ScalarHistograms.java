@@ -21,11 +21,12 @@ public class ScalarHistograms {
         this.downsampling = downsampling;
     }
 
-    /** {@code {metric: {variant: {name, x, y[, x_axis_label]}}}} of one task. */
-    public Map<String, Object> ofTask(EventTargets targets, ScalarKey key, int samples, List<MetricVariants> metrics) {
+    /** {@code {metric: {variant: {name, x, y[, y_min, y_max][, x_axis_label]}}}} of one task. */
+    public Map<String, Object> ofTask(EventTargets targets, ScalarKey key, int samples, List<MetricVariants> metrics,
+                                      Bucketing bucketing) {
         EventTarget target = targets.single();
         Map<String, Object> result = new LinkedHashMap<>();
-        series(targets, key, samples, metrics).forEach((series, points) -> {
+        series(targets, key, samples, metrics, bucketing).forEach((series, points) -> {
             Map<String, Object> chart = chart(series.variant(), points, key);
             String label = target.xAxisLabel(Md5.hex(series.metric()), Md5.hex(series.variant()));
             if (label != null) {
@@ -38,9 +39,9 @@ public class ScalarHistograms {
 
     /** {@code {metrics: {metric: {variant: {task id: {name: task name, x, y}}}}}} of several tasks. */
     public Map<String, Object> ofTasks(EventTargets targets, ScalarKey key, int samples,
-                                       List<MetricVariants> metrics) {
+                                       List<MetricVariants> metrics, Bucketing bucketing) {
         Map<String, Object> byMetric = new LinkedHashMap<>();
-        series(targets, key, samples, metrics).forEach((series, points) -> {
+        series(targets, key, samples, metrics, bucketing).forEach((series, points) -> {
             Map<String, Object> chart = chart(targets.get(series.task()).name(), points, key);
             EventTarget target = targets.get(series.task());
             String label = target.xAxisLabel(Md5.hex(series.metric()), Md5.hex(series.variant()));
@@ -55,14 +56,14 @@ public class ScalarHistograms {
         return Map.of("metrics", byMetric);
     }
 
-    private Map<SeriesKey, List<ScalarPoint>> series(EventTargets targets, ScalarKey key, int samples,
-                                                     List<MetricVariants> metrics) {
+    private Map<SeriesKey, ScalarSeries> series(EventTargets targets, ScalarKey key, int samples,
+                                                List<MetricVariants> metrics, Bucketing bucketing) {
         List<SeriesExtent> extents = catalog.extents(targets, key, metrics);
         if (extents.isEmpty()) {
             return Map.of();
         }
         return downsampling.points(targets.indices(EventIndices.SCALAR), extents, key, samples,
-                ScalarSeriesCatalog.pointFilter(targets.ids(), key, metrics));
+                ScalarSeriesCatalog.pointFilter(targets.ids(), key, metrics), bucketing);
     }
 
     @SuppressWarnings("unchecked")
@@ -70,7 +71,9 @@ public class ScalarHistograms {
         return (Map<String, Object>) byMetric.computeIfAbsent(metric, m -> new LinkedHashMap<String, Object>());
     }
 
-    private static Map<String, Object> chart(String name, List<ScalarPoint> points, ScalarKey key) {
+    /** {@code {name, x, y}}, plus {@code y_min}/{@code y_max} for a series bucketed with {@code min_max}. */
+    private static Map<String, Object> chart(String name, ScalarSeries series, ScalarKey key) {
+        List<ScalarPoint> points = series.points();
         List<Object> x = new ArrayList<>(points.size());
         List<Object> y = new ArrayList<>(points.size());
         for (ScalarPoint point : points) {
@@ -81,6 +84,10 @@ public class ScalarHistograms {
         chart.put("name", name);
         chart.put("x", x);
         chart.put("y", y);
+        if (series.yMin() != null) {
+            chart.put("y_min", series.yMin());
+            chart.put("y_max", series.yMax());
+        }
         return chart;
     }
 }

@@ -36,9 +36,10 @@ public class TaskLogPages {
      *                  newest first when navigating earlier)
      */
     public Map<String, Object> page(EventTargets targets, int batchSize, boolean navigateEarlier,
-                                    Long fromTimestamp, boolean ascending) {
+                                    Long fromTimestamp, boolean ascending, List<MetricVariants> metrics) {
         List<String> indices = targets.indices(EventIndices.LOG);
-        Query task = EventQueries.tasks(targets.ids());
+        // the lines of the requested metrics only, also in the total (docs/api/behaviour-rules.md §3)
+        Query task = EventQueries.and(EventQueries.tasks(targets.ids()), EventQueries.metrics(metrics));
         SortOrder direction = navigateEarlier ? SortOrder.Desc : SortOrder.Asc;
         List<SortOptions> sort = List.of(EventQueries.sort(EventFields.TIMESTAMP, direction),
                 EventQueries.sort(EventFields.SEQ, direction));

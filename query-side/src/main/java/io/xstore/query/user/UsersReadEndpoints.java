@@ -3,6 +3,7 @@ package io.xstore.query.user;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
@@ -17,9 +18,11 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -30,9 +33,15 @@ public class UsersReadEndpoints {
     private static final int MAX_PAGE_SIZE = 500;
 
     private final MongoCollection<Document> users;
+    private final MongoCollection<Document> projects;
+    private final MongoCollection<Document> tasks;
+    private final MongoCollection<Document> models;
 
     public UsersReadEndpoints(MongoDatabase database) {
         this.users = database.getCollection(Collections.USERS);
+        this.projects = database.getCollection(Collections.PROJECTS);
+        this.tasks = database.getCollection(Collections.TASKS);
+        this.models = database.getCollection(Collections.MODELS);
     }
 
     @ApiEndpoint("users.get_current_user")
@@ -61,12 +70,13 @@ public class UsersReadEndpoints {
 
     @ApiEndpoint("users.get_all")
     public Object getAll(CallContext ctx) {
-        return Map.of("users", find(ctx));
+        return Map.of("users", find(ctx, false));
     }
 
+    /** As get_all; {@code active_in_projects} keeps only users active there (docs/api/behaviour-rules.md §8). */
     @ApiEndpoint("users.get_all_ex")
     public Object getAllEx(CallContext ctx) {
-        return Map.of("users", find(ctx));
+        return Map.of("users", find(ctx, true));
     }
 
     @ApiEndpoint("users.get_preferences")
@@ -76,12 +86,16 @@ public class UsersReadEndpoints {
         return Map.of("preferences", preferences instanceof Document doc ? MongoKeys.fromMongo(doc) : Map.of());
     }
 
-    private List<Map<String, Object>> find(CallContext ctx) {
+    private List<Map<String, Object>> find(CallContext ctx, boolean extended) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("company", ctx.company()));
         List<String> ids = Fields.optStringList(ctx.body(), "id");
         if (ids != null) {
             filters.add(Filters.in("_id", ids));
+        }
+        List<String> activeIn = Fields.optStringList(ctx.body(), "active_in_projects");
+        if (activeIn != null && extended) {
+            filters.add(Filters.in("_id", activeUsers(ctx.company(), activeIn)));
         }
         String name = Fields.optString(ctx.body(), "name");
         if (name != null) {
@@ -102,6 +116,37 @@ public class UsersReadEndpoints {
         users.find(Filters.and(filters)).sort(Sorts.ascending("name", "_id")).skip(skip).limit(size)
                 .forEach(doc -> out.add(toWire(doc)));
         return out;
+    }
+
+    /**
+     * Users who created one of the projects (or a project below one) or a task or model in them; an empty list means
+     * every project of the company.
+     */
+    private Set<String> activeUsers(String company, List<String> projectIds) {
+        Bson ofCompany = Filters.eq("company", company);
+        Bson inProjects = ofCompany;
+        Bson projectFilter = ofCompany;
+        if (!projectIds.isEmpty()) {
+            Set<String> subtree = new HashSet<>(projectIds);
+            projects.find(Filters.and(ofCompany, Filters.in("path", projectIds))).projection(Projections.include("_id"))
+                    .forEach(p -> subtree.add(String.valueOf(p.get("_id"))));
+            projectFilter = Filters.and(ofCompany, Filters.in("_id", subtree));
+            inProjects = Filters.and(ofCompany, Filters.in("project", subtree));
+        }
+        Set<String> active = new HashSet<>();
+        collectUsers(projects, projectFilter, active);
+        collectUsers(tasks, inProjects, active);
+        collectUsers(models, inProjects, active);
+        return active;
+    }
+
+    private static void collectUsers(MongoCollection<Document> collection, Bson filter, Set<String> into) {
+        collection.find(filter).projection(Projections.include("user"))
+                .forEach(doc -> {
+                    if (doc.get("user") instanceof String user) {
+                        into.add(user);
+                    }
+                });
     }
 
     private static Map<String, Object> toWire(Document user) {

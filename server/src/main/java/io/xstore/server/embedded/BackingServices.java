@@ -62,6 +62,11 @@ public final class BackingServices implements DisposableBean {
         }
     }
 
+    /** Whether this process runs {@code service} itself (else it uses an external one). */
+    public boolean runsEmbedded(BackingService service) {
+        return embedded.containsKey(service);
+    }
+
     @Override
     public void destroy() {
         List<BackingService> order = List.of(BackingService.values());

@@ -1,6 +1,7 @@
 package io.xstore.server.rpc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xstore.server.rpc.versions.VersionAdapters;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xstore.protocol.ApiError;
 import io.xstore.protocol.ApiException;
@@ -39,12 +40,15 @@ public class RpcDispatcher extends HttpServlet {
     private final transient EndpointRegistry registry;
     private final transient RequestAuthenticator authenticator;
     private final transient ConsistencyBarrier barrier;
+    private final transient VersionAdapters versions;
     private final transient ObjectMapper mapper = ApiJson.create();
 
-    public RpcDispatcher(EndpointRegistry registry, RequestAuthenticator authenticator, ConsistencyBarrier barrier) {
+    public RpcDispatcher(EndpointRegistry registry, RequestAuthenticator authenticator, ConsistencyBarrier barrier,
+                         VersionAdapters versions) {
         this.registry = registry;
         this.authenticator = authenticator;
         this.barrier = barrier;
+        this.versions = versions;
     }
 
     @Override
@@ -91,13 +95,17 @@ public class RpcDispatcher extends HttpServlet {
         if (handler.authenticated() && !handler.allows(caller.role())) {
             throw ApiError.ROLE_NOT_ALLOWED.toException(Map.of("role", caller.role(), "endpoint", handler.name()));
         }
-        CallContext context = new CallContext(state.callId, handler.name(), version, caller, body.fields(),
+        CallContext context = new CallContext(state.callId, handler.name(), version, caller,
+                versions.request(handler.name(), version, body.fields()),
                 body.batch(), firstHeader(request, "X-ClearML-Worker", "X-Trains-Worker"), clientIp(request),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         RpcExchange.bind(request, response);
         CommandDispatchTracker.begin();
         try {
             Object data = invoke(handler, context);
+            if (!(data instanceof RawResponse)) {
+                data = versions.response(handler.name(), version, data);
+            }
             if (CommandDispatchTracker.dispatched()) {
                 barrier.awaitOwnWrites();
             }

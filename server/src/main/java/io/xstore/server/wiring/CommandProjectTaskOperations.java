@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Project merge and delete acting on tasks through the task commands. A task that vanished in the meantime (400/101)
- * is skipped; any other refusal stops the operation. Deleted tasks report the URIs of their artifacts (read before
- * deletion); their events and models are handled by their own services.
+ * is skipped; any other refusal stops the operation. Deleted tasks report the URIs of their output artifacts (read
+ * before deletion); their events and models are handled by their own services.
  */
 @Component
 public class CommandProjectTaskOperations implements ProjectTaskOperations {
@@ -76,7 +76,9 @@ public class CommandProjectTaskOperations implements ProjectTaskOperations {
         if (task != null && task.get("execution") instanceof Document execution
                 && execution.get("artifacts") instanceof List<?> artifacts) {
             for (Object artifact : artifacts) {
-                if (artifact instanceof Document a && a.get("uri") instanceof String uri && !uri.isEmpty()) {
+                // only output artifacts go with the task (docs/api/behaviour-rules.md §4)
+                if (artifact instanceof Document a && !"input".equals(a.get("mode"))
+                        && a.get("uri") instanceof String uri && !uri.isEmpty()) {
                     uris.add(uri);
                 }
             }

@@ -21,10 +21,12 @@ public class ReadModelProjectContents implements ProjectContents {
 
     private final MongoCollection<Document> tasks;
     private final MongoCollection<Document> models;
+    private final MongoCollection<Document> projects;
 
     public ReadModelProjectContents(MongoDatabase database) {
         this.tasks = database.getCollection(Collections.TASKS);
         this.models = database.getCollection(Collections.MODELS);
+        this.projects = database.getCollection(Collections.PROJECTS);
     }
 
     @Override
@@ -35,6 +37,22 @@ public class ReadModelProjectContents implements ProjectContents {
     @Override
     public long modelCount(String projectId) {
         return models.countDocuments(notArchivedIn(projectId));
+    }
+
+    @Override
+    public long taskCount(String projectId, String type) {
+        return tasks.countDocuments(Filters.and(notArchivedIn(projectId), Filters.eq("type", type)));
+    }
+
+    @Override
+    public List<String> systemTags(String projectId) {
+        Document project = projects.find(Filters.eq("_id", projectId)).projection(Projections.include("system_tags"))
+                .first();
+        List<String> tags = new ArrayList<>();
+        if (project != null && project.get("system_tags") instanceof List<?> list) {
+            list.forEach(tag -> tags.add(String.valueOf(tag)));
+        }
+        return tags;
     }
 
     @Override

@@ -5,13 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.task.AddOrUpdateTaskModelCommand;
-import io.xstore.api.task.PublishTaskCommand;
 import io.xstore.api.task.ReportTaskIterationCommand;
-import io.xstore.api.task.TaskStatusEvent;
 import io.xstore.command.model.ModelTaskLinks;
-import io.xstore.command.task.StatusOutcome;
 import io.xstore.protocol.ApiException;
-import io.xstore.protocol.WireDates;
 import io.xstore.readmodel.Collections;
 import io.xstore.readmodel.OwnedDocuments;
 import io.xstore.readmodel.Ownership;
@@ -19,8 +15,8 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The model endpoints' view of tasks: existence from the {@code tasks} read model, changes through the task
@@ -31,7 +27,6 @@ public class TaskLinksForModels implements ModelTaskLinks {
 
     /** The entry name of a legacy output model whose request named none. */
     static final String DEFAULT_OUTPUT_NAME = "Output Model";
-    private static final Set<String> PUBLISHABLE = Set.of("stopped", "completed");
 
     private final TaskCommands commands;
     private final MongoCollection<Document> tasks;
@@ -49,21 +44,38 @@ public class TaskLinksForModels implements ModelTaskLinks {
     }
 
     @Override
-    public Map<String, Object> publishTask(String taskId, boolean force, AuditEntry audit) {
-        Document task = OwnedDocuments.byId(tasks, taskId, Ownership.company(audit.companyId()),
-                Projections.include("status"));
+    public SourceTask sourceTask(String taskId, String company) {
+        Document task = OwnedDocuments.byId(tasks, taskId, Ownership.company(company), Projections.include(
+                "name", "status", "project", "execution.framework", "execution.model_labels", "configuration",
+                "models"));
         if (task == null) {
             return null;
         }
-        String status = task.getString("status");
-        if ("published".equals(status) || !(force || PUBLISHABLE.contains(status))) {
-            return null;
+        Document execution = task.get("execution") instanceof Document e ? e : new Document();
+        Map<String, Object> design = new LinkedHashMap<>();
+        if (task.get("configuration") instanceof Document configuration) {
+            configuration.values().forEach(item -> {
+                if (item instanceof Document d && "legacy".equals(d.get("type"))) {
+                    design.put(String.valueOf(d.get("name")), d.get("value"));
+                }
+            });
         }
-        StatusOutcome outcome = commands.send(taskId, new PublishTaskCommand(taskId, force, null, null, audit), audit);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("updated", 1);
-        result.put("fields", statusFields(outcome.changes().get(outcome.changes().size() - 1)));
-        return result;
+        Map<String, Object> labels = execution.get("model_labels") instanceof Document l
+                ? new LinkedHashMap<>(l) : null;
+        Document models = task.get("models") instanceof Document m ? m : new Document();
+        return new SourceTask(taskId, task.getString("name"), task.getString("status"),
+                task.get("project") instanceof String p && !p.isEmpty() ? p : null,
+                execution.get("framework") instanceof String f ? f : null, design.isEmpty() ? null : design,
+                labels, modelAt(models.get("input"), true), modelAt(models.get("output"), false));
+    }
+
+    private static String modelAt(Object entries, boolean first) {
+        if (entries instanceof List<?> list && !list.isEmpty()
+                && list.get(first ? 0 : list.size() - 1) instanceof Document entry
+                && entry.get("model") instanceof String model && !model.isEmpty()) {
+            return model;
+        }
+        return null;
     }
 
     /** A task that is gone (or not the caller's) has no iteration to raise, as in ClearML. */
@@ -84,19 +96,4 @@ public class TaskLinksForModels implements ModelTaskLinks {
         commands.send(taskId, new AddOrUpdateTaskModelCommand(taskId, "output", entry, modelId, null, audit), audit);
     }
 
-    private static Map<String, Object> statusFields(TaskStatusEvent change) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("status", change.to().wire());
-        fields.put("status_reason", change.statusReason());
-        fields.put("status_message", change.statusMessage());
-        String at = WireDates.format(change.audit().at());
-        fields.put("status_changed", at);
-        if (change.setsPublished()) {
-            fields.put("published", at);
-        }
-        fields.put("last_update", at);
-        fields.put("last_change", at);
-        fields.put("last_changed_by", change.audit().userId());
-        return fields;
-    }
 }

@@ -2,6 +2,7 @@ package io.xstore.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xstore.server.ApiClient;
 import io.xstore.server.ServerTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,8 @@ class ModelsIT extends ServerTestSupport {
         assertThat(model.get("framework").asText()).isEqualTo("PyTorch");
         assertThat(model.get("tags")).isEqualTo(JSON.valueToTree(List.of("a", "b")));
         assertThat(model.get("project").asText()).isEqualTo(project);
-        assertThat(model.get("ready").asBoolean()).isFalse();
+        // behaviour §6 models.create without ready creates a ready model
+        assertThat(model.get("ready").asBoolean()).isTrue();
     }
 
     @Test
@@ -130,7 +132,8 @@ class ModelsIT extends ServerTestSupport {
     void createNamingAnExistingTaskKeepsIt() {
         String task = api.createTask(unique("task"), project);
 
-        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task))
+        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task,
+                "ready", false))
                 .get("id").asText();
 
         assertThat(api.model(id).get("task").asText()).isEqualTo(task);
@@ -151,7 +154,8 @@ class ModelsIT extends ServerTestSupport {
     @Test
     void aLowerIterationDoesNotLowerTheTasksLastIteration() {
         String task = api.createTask(unique("task"), project);
-        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task))
+        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task,
+                "ready", false))
                 .get("id").asText();
         api.ok("models.edit", body("model", id, "iteration", 42));
 
@@ -164,7 +168,8 @@ class ModelsIT extends ServerTestSupport {
     void setReadyPublishesACompletedTask() {
         String task = api.createTask(unique("task"), project);
         api.ok("tasks.completed", body("task", task, "force", true));
-        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task))
+        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task,
+                "ready", false))
                 .get("id").asText();
 
         JsonNode data = api.ok("models.set_ready", body("model", id));
@@ -176,17 +181,20 @@ class ModelsIT extends ServerTestSupport {
         assertThat(api.task(task).get("status").asText()).isEqualTo("published");
     }
 
+    // behaviour §6 set_ready publishes the model's task first: a running task refuses it (400/110) unless forced
     @Test
     void setReadyLeavesARunningTaskAlone() {
         String task = api.createTask(unique("task"), project);
         api.ok("tasks.started", body("task", task));
-        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task))
-                .get("id").asText();
+        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task,
+                "ready", false)).get("id").asText();
 
-        JsonNode data = api.ok("models.set_ready", body("model", id));
+        api.error("models.set_ready", body("model", id), 400, 110);
 
-        assertThat(data.has("published_task")).isFalse();
         assertThat(api.task(task).get("status").asText()).isEqualTo("in_progress");
+        assertThat(api.model(id).get("ready").asBoolean()).isFalse();
+        assertThat(api.ok("models.set_ready", body("model", id, "publish_task", false)).has("published_task"))
+                .isFalse();
         assertThat(api.model(id).get("ready").asBoolean()).isTrue();
     }
 
@@ -194,7 +202,8 @@ class ModelsIT extends ServerTestSupport {
     void setReadyWithoutPublishTaskLeavesACompletedTaskAlone() {
         String task = api.createTask(unique("task"), project);
         api.ok("tasks.completed", body("task", task, "force", true));
-        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task))
+        String id = api.ok("models.create", body("name", unique("model"), "uri", "file:///x", "task", task,
+                "ready", false))
                 .get("id").asText();
 
         api.ok("models.set_ready", body("model", id, "publish_task", false));
@@ -202,22 +211,50 @@ class ModelsIT extends ServerTestSupport {
         assertThat(api.task(task).get("status").asText()).isEqualTo("completed");
     }
 
+    // behaviour §6 models.update_for_task: a new model takes its defaults from the task; refused above 2.13
     @Test
     void updateForTaskAttachesTheModelAsTheTasksOutputModel() {
-        String task = api.createTask(unique("task"), project);
+        ApiClient legacy = new ApiClient(apiBaseUrl());
+        String input = api.createModel(unique("input"), project);
+        String name = unique("task");
+        String task = api.createTask(body("name", name, "type", "training", "project", project,
+                "execution", Map.of("framework", "PyTorch", "model_labels", Map.of("cat", 1),
+                        "model_desc", Map.of("design", "layers: 2")),
+                "models", Map.of("input", List.of(Map.of("name", "in", "model", input)))));
         api.ok("tasks.started", body("task", task));
 
-        JsonNode data = api.ok("models.update_for_task", body("task", task, "uri", "file:///tmp/legacy.pt",
-                "name", "legacy-model", "iteration", 3));
+        ApiClient.Reply reply = legacy.call("/v2.13/models.update_for_task", body("task", task, "uri",
+                "file:///tmp/legacy.pt", "iteration", 3));
 
-        String id = data.get("id").asText();
-        assertThat(data.get("created").asBoolean()).isTrue();
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        String id = reply.data().get("id").asText();
+        assertThat(reply.data().get("created").asBoolean()).isTrue();
         JsonNode taskDoc = api.task(task);
         JsonNode output = taskDoc.get("models").get("output");
         assertThat(output).hasSize(1);
         assertThat(output.get(0).get("model").asText()).isEqualTo(id);
-        assertThat(output.get(0).get("name").asText()).isEqualTo("legacy-model");
         assertThat(taskDoc.get("last_iteration").asInt()).isEqualTo(3);
+        JsonNode model = api.model(id);
+        assertThat(model.get("name").asText()).isEqualTo(name);
+        assertThat(model.get("comment").asText()).isEqualTo("Created by task `" + name + "` (" + task + ")");
+        assertThat(model.get("project").asText()).isEqualTo(project);
+        assertThat(model.get("framework").asText()).isEqualTo("PyTorch");
+        assertThat(model.get("parent").asText()).isEqualTo(input);
+        assertThat(model.get("labels").get("cat").asInt()).isEqualTo(1);
+        assertThat(model.get("design").get("design").asText()).isEqualTo("layers: 2");
+        assertThat(model.get("ready").asBoolean()).isFalse();
+
+        ApiClient.Reply again = legacy.call("/v2.13/models.update_for_task", body("task", task, "uri",
+                "file:///tmp/legacy2.pt"));
+        assertThat(again.data().get("id").asText()).isEqualTo(id);
+        assertThat(again.data().get("created").asBoolean()).isFalse();
+        assertThat(api.model(id).get("uri").asText()).isEqualTo("file:///tmp/legacy2.pt");
+
+        api.error("models.update_for_task", body("task", task, "uri", "file:///tmp/x.pt"), 301, 1);
+        assertThat(legacy.call("/v2.13/models.update_for_task", body("task", task)).subcode()).isEqualTo(11);
+        api.ok("tasks.stopped", body("task", task));
+        assertThat(legacy.call("/v2.13/models.update_for_task", body("task", task, "uri", "file:///tmp/y.pt"))
+                .subcode()).isEqualTo(110);
     }
 
     @Test
@@ -231,5 +268,17 @@ class ModelsIT extends ServerTestSupport {
         api.ok("tasks.publish", body("task", task));
 
         assertThat(api.model(id).get("ready").asBoolean()).isTrue();
+    }
+
+    // behaviour §6 models.update with task and iteration raises the task's last_iteration (never lowers)
+    @Test
+    void behaviour6UpdateWithTaskAndIterationRaisesLastIteration() {
+        String task = api.createTask(unique("task"), project);
+        String id = api.createModel(unique("model"), project);
+
+        api.ok("models.update", body("model", id, "task", task, "iteration", 7));
+        assertThat(api.task(task).get("last_iteration").asInt()).isEqualTo(7);
+        api.ok("models.update", body("model", id, "task", task, "iteration", 3));
+        assertThat(api.task(task).get("last_iteration").asInt()).isEqualTo(7);
     }
 }

@@ -94,7 +94,7 @@ final class TestApi {
 
     String createModel(String name, String project) {
         return ok("models.create", body("name", name, "uri", "file:///tmp/" + name + ".pt", "labels", Map.of(),
-                "project", project)).get("id").asText();
+                "project", project, "ready", false)).get("id").asText();
     }
 
     JsonNode model(String id) {

@@ -80,6 +80,25 @@ class PlotsReadIT extends AbstractEventsReadIT {
         assertThat(perTask.get("returned").asInt()).isEqualTo(5);
     }
 
+    // behaviour §9 get_multi_task_plots pages to an end: a real scroll_id, then a page with returned 0
+    @Test
+    void behaviour9MultiTaskPlotsPageToAnEnd() {
+        String task = taskWithPlots();
+
+        JsonNode first = ok("events.get_multi_task_plots", Map.of("tasks", List.of(task)));
+        assertThat(first.get("returned").asInt()).isPositive();
+        assertThat(first.get("scroll_id").isTextual()).isTrue();
+
+        JsonNode next = ok("events.get_multi_task_plots", Map.of("tasks", List.of(task), "scroll_id",
+                first.get("scroll_id").asText()));
+        assertThat(next.get("returned").asInt()).isZero();
+        assertThat(next.get("plots")).isEmpty();
+        assertThat(next.get("scroll_id").asText()).isEqualTo(first.get("scroll_id").asText());
+
+        JsonNode unknown = ok("events.get_multi_task_plots", Map.of("tasks", List.of(task), "scroll_id", "stale"));
+        assertThat(unknown.get("returned").asInt()).isEqualTo(first.get("returned").asInt());
+    }
+
     @Test
     void plotsIteratorPagesBackThroughIterations() {
         String task = taskWithPlots();
@@ -87,16 +106,16 @@ class PlotsReadIT extends AbstractEventsReadIT {
         JsonNode first = ok("events.plots", Map.of("metrics", List.of(Map.of("task", task)), "iters", 2));
         JsonNode iterations = first.get("metrics").get(0).get("iterations");
         assertThat(first.get("metrics").get(0).get("task").asText()).isEqualTo(task);
-        // each metric pages on its own: m has 4 and 3, n has 3 and 1
-        assertThat(iters(iterations)).containsExactly(4L, 3L, 1L);
+        // behaviour §3 paging is per task: iters counts the task's iterations across its metrics
+        assertThat(iters(iterations)).containsExactly(4L, 3L);
+        assertThat(iterations.get(0).get("events")).hasSize(2);
         assertThat(iterations.get(1).get("events")).hasSize(3);
-        assertThat(iterations.get(2).get("events")).hasSize(1);
 
         JsonNode second = ok("events.plots", Map.of("metrics", List.of(Map.of("task", task)), "iters", 2,
                 "scroll_id", first.get("scroll_id").asText()));
         JsonNode older = second.get("metrics").get(0).get("iterations");
         assertThat(iters(older)).containsExactly(2L, 1L);
-        assertThat(older.get(1).get("events")).hasSize(2);
+        assertThat(older.get(1).get("events")).hasSize(3);
 
         JsonNode later = ok("events.plots", Map.of("metrics", List.of(Map.of("task", task)), "iters", 2,
                 "navigate_earlier", false, "scroll_id", second.get("scroll_id").asText()));
@@ -116,9 +135,13 @@ class PlotsReadIT extends AbstractEventsReadIT {
         JsonNode earlier = ok("events.next_plot_sample", Map.of("task", task,
                 "scroll_id", latest.get("scroll_id").asText(), "next_iteration", true));
         assertThat(earlier.get("events").get(0).get("iter").asLong()).isEqualTo(1);
+        // behaviour §3 end of navigation: no events, and the scroll state stays at iteration 1
         JsonNode atStart = ok("events.next_plot_sample", Map.of("task", task,
                 "scroll_id", earlier.get("scroll_id").asText(), "next_iteration", true));
-        assertThat(atStart.get("events").get(0).get("iter").asLong()).isEqualTo(1);
+        assertThat(atStart.get("events")).isEmpty();
+        JsonNode back = ok("events.next_plot_sample", Map.of("task", task,
+                "scroll_id", atStart.get("scroll_id").asText(), "next_iteration", true, "navigate_earlier", false));
+        assertThat(back.get("events").get(0).get("iter").asLong()).isEqualTo(3);
 
         JsonNode allMetrics = ok("events.get_plot_sample", Map.of("task", task, "metric", "n", "iteration", 3,
                 "navigate_current_metric", false));

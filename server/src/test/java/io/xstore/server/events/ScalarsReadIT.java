@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ScalarsReadIT extends AbstractEventsReadIT {
 
@@ -51,8 +52,36 @@ class ScalarsReadIT extends AbstractEventsReadIT {
         assertThat(filtered.get("loss").has("val")).isTrue();
     }
 
+    // behaviour §3 scalar histogram default: mean per bucket at the bucket start
     @Test
-    void downsampledSeriesKeepsASingleIterationDropAtItsOwnIteration() {
+    void behaviour3ScalarHistogramDefaultIsTheMeanPerBucketAtTheBucketStart() {
+        String task = createTask();
+        String company = companyOf(task);
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            docs.add(scalar(task, company, "acc", "train", i, i % 2 == 0 ? 1.0 : 3.0, T0 + i));
+        }
+        index(docs);
+
+        JsonNode series = ok("events.scalar_metrics_iter_histogram", Map.of("task", task, "samples", 100))
+                .get("acc").get("train");
+
+        // interval = ceil((999 - 0 + 1) / 100) = 10: buckets start at 0, 10, ..., 990
+        List<Long> x = longs(series.get("x"));
+        assertThat(x).hasSize(100).startsWith(0L, 10L, 20L).endsWith(990L);
+        for (JsonNode y : series.get("y")) {
+            assertThat(y.asDouble()).isEqualTo(2.0);
+        }
+        assertThat(series.has("y_min")).isFalse();
+        assertThat(series.has("y_max")).isFalse();
+        JsonNode explicit = ok("events.multi_task_scalar_metrics_iter_histogram", Map.of("tasks", List.of(task),
+                "samples", 100, "bucketing", "mean")).get("metrics").get("acc").get("train").get(task);
+        assertThat(longs(explicit.get("x"))).isEqualTo(x);
+    }
+
+    // behaviour §3 scalar histogram default: spike-keeping buckets on request (bucketing min_max)
+    @Test
+    void behaviour3MinMaxBucketingKeepsTheLastPointWithTheBucketsLowAndHigh() {
         String task = createTask();
         String company = companyOf(task);
         List<Map<String, Object>> docs = new ArrayList<>();
@@ -62,24 +91,45 @@ class ScalarsReadIT extends AbstractEventsReadIT {
         }
         index(docs);
 
-        JsonNode series = ok("events.scalar_metrics_iter_histogram", Map.of("task", task, "samples", 100))
-                .get("acc").get("train");
+        JsonNode series = ok("events.scalar_metrics_iter_histogram", Map.of("task", task, "samples", 100,
+                "bucketing", "min_max")).get("acc").get("train");
 
+        // interval = 200: each bucket answers its last point (x = 199, 399, ...) with its low and high
         List<Long> x = longs(series.get("x"));
-        assertThat(x.size()).isEqualTo(series.get("y").size()).isLessThanOrEqualTo(300).isGreaterThan(100);
-        assertThat(x).isSorted().doesNotHaveDuplicates();
-        int drop = x.indexOf(12_345L);
-        assertThat(drop).as("the drop at 12345 is a point of its own").isNotNegative();
-        assertThat(series.get("y").get(drop).asDouble()).isEqualTo(0.0);
-        assertThat(x).contains(19_999L);
-        for (JsonNode y : series.get("y")) {
-            assertThat(y.asDouble() == 0.0 || (y.asDouble() >= 10.0 && y.asDouble() < 10.7)).isTrue();
-        }
+        assertThat(x).hasSize(100).startsWith(199L, 399L).endsWith(19_999L);
+        assertThat(series.get("y").size()).isEqualTo(100);
+        assertThat(series.get("y").get(0).asDouble()).isEqualTo(10.0 + (199 % 7) * 0.1);
+        assertThat(series.get("y_min").size()).isEqualTo(100);
+        assertThat(series.get("y_max").size()).isEqualTo(100);
+        int dropBucket = 12_345 / 200;
+        assertThat(series.get("y_min").get(dropBucket).asDouble()).as("the drop at 12345 stays visible")
+                .isEqualTo(0.0);
+        assertThat(series.get("y_max").get(dropBucket).asDouble()).isEqualTo(10.6, within(1e-9));
+        assertThat(series.get("y_min").get(0).asDouble()).isEqualTo(10.0);
 
-        JsonNode byTime = ok("events.scalar_metrics_iter_histogram", Map.of("task", task, "samples", 100,
-                "key", "timestamp")).get("acc").get("train");
-        int dropByTime = longs(byTime.get("x")).indexOf(T0 + 12_345);
-        assertThat(byTime.get("y").get(dropByTime).asDouble()).isEqualTo(0.0);
+        JsonNode multi = ok("events.multi_task_scalar_metrics_iter_histogram", Map.of("tasks", List.of(task),
+                "samples", 100, "bucketing", "min_max")).get("metrics").get("acc").get("train").get(task);
+        assertThat(longs(multi.get("x"))).isEqualTo(x);
+        assertThat(multi.get("y_min").get(dropBucket).asDouble()).isEqualTo(0.0);
+    }
+
+    // behaviour §3 scalar histogram default: a short series comes whole, without y_min/y_max, in either mode
+    @Test
+    void behaviour3MinMaxBucketingLeavesAShortSeriesWhole() {
+        String task = createTask();
+        String company = companyOf(task);
+        index(List.of(scalar(task, company, "loss", "v", 1, 0.5, T0), scalar(task, company, "loss", "v", 2, 0.4,
+                T0 + 1)));
+
+        JsonNode series = ok("events.scalar_metrics_iter_histogram", Map.of("task", task, "bucketing", "min_max"))
+                .get("loss").get("v");
+
+        assertThat(longs(series.get("x"))).containsExactly(1L, 2L);
+        assertThat(series.has("y_min")).isFalse();
+        assertThat(series.has("y_max")).isFalse();
+        assertError("events.scalar_metrics_iter_histogram", Map.of("task", task, "bucketing", "spikes"), 400, 12);
+        assertError("events.multi_task_scalar_metrics_iter_histogram", Map.of("tasks", List.of(task),
+                "bucketing", "median"), 400, 12);
     }
 
     @Test
