@@ -10,6 +10,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.xstore.command.BatchResult;
 import io.xstore.command.queue.TaskQueueEndpoints;
+import io.xstore.command.task.TaskContentEndpoints;
+import io.xstore.command.task.TaskRemovalEndpoints;
 import io.xstore.command.task.TasksWriteEndpoints;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.protocol.ApiError;
@@ -42,14 +44,18 @@ public class PipelinesEndpoints {
     static final String CONTROLLER = "controller";
 
     private final TasksWriteEndpoints tasks;
+    private final TaskContentEndpoints content;
+    private final TaskRemovalEndpoints removal;
     private final TaskQueueEndpoints enqueue;
     private final QueueWorkers workers;
     private final MongoCollection<Document> taskDocs;
     private final MongoCollection<Document> projects;
 
-    public PipelinesEndpoints(TasksWriteEndpoints tasks, TaskQueueEndpoints enqueue, QueueWorkers workers,
-                              MongoDatabase database) {
+    public PipelinesEndpoints(TasksWriteEndpoints tasks, TaskContentEndpoints content, TaskRemovalEndpoints removal,
+                              TaskQueueEndpoints enqueue, QueueWorkers workers, MongoDatabase database) {
         this.tasks = tasks;
+        this.content = content;
+        this.removal = removal;
         this.enqueue = enqueue;
         this.workers = workers;
         this.taskDocs = database.getCollection(Collections.TASKS);
@@ -73,7 +79,7 @@ public class PipelinesEndpoints {
         if (!params.isEmpty()) {
             ObjectNode edit = json.objectNode().put("task", id).put("replace_hyperparams", "none");
             edit.set("hyperparams", params);
-            tasks.editHyperParams(ctx.withBody(edit));
+            content.editHyperParams(ctx.withBody(edit));
         }
         String name = runName(source, id, ctx.company());
         if (name != null) {
@@ -128,10 +134,10 @@ public class PipelinesEndpoints {
         int steps = 0;
         for (Document step : taskDocs.find(Filters.and(Filters.eq("company", ctx.company()),
                 Filters.eq("parent", run))).projection(Projections.include("_id"))) {
-            tasks.delete(ctx.withBody(deleteBody(step.getString("_id"))));
+            removal.delete(ctx.withBody(deleteBody(step.getString("_id"))));
             steps++;
         }
-        Map<String, Object> answer = new LinkedHashMap<>((Map<String, Object>) tasks.delete(
+        Map<String, Object> answer = new LinkedHashMap<>((Map<String, Object>) removal.delete(
                 ctx.withBody(deleteBody(run))));
         answer.put("updated_children", steps);
         return answer;
