@@ -80,7 +80,8 @@ class LongRunHistoryIT extends ServerTestSupport {
                 .isEqualTo("metrics reported 10000 times, iteration 0 → 10000");
         assertThat(past.data().get("task").get("last_iteration").asLong()).isEqualTo(REPORTS / 2);
         assertThat(again.data().get("entries").get(0).get("count").asInt()).isEqualTo(REPORTS + 1);
-        assertThat(historyMs).as("history of a long run, first call").isLessThan(20_000);
-        assertThat(againMs).as("the next call resumes the kept fold").isLessThan(2_000);
+        // generous bounds: they catch a fold that went quadratic, not a slow machine (figures come from the bench)
+        assertThat(historyMs).as("history of a long run, first call").isLessThan(90_000);
+        assertThat(againMs).as("the next call resumes the kept fold").isLessThan(historyMs / 2 + 1_000);
     }
 }
