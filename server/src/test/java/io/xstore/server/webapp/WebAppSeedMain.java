@@ -1,0 +1,24 @@
+package io.xstore.server.webapp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.File;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Seeds a hand-started server (started with the test key pair of {@code ApiClient}) for working on the e2e suite
+ * without the IT: {@code java -cp <test class path> io.xstore.server.webapp.WebAppSeedMain API_URL FILES_URL OUT
+ * [million]}; then {@code npx playwright test} with XSTORE_SEED=OUT (see docs/webapp.md).
+ */
+public final class WebAppSeedMain {
+
+    private WebAppSeedMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Object> seed = new WebAppSeed(new SeedApi(args[0], args[1]),
+                UUID.randomUUID().toString().substring(0, 6)).build(args.length > 3 && args[3].equals("million"));
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(new File(args[2]), seed);
+    }
+}

@@ -1,0 +1,3 @@
+export function ModelDetailsPage() {
+  return <section className="page"><h1>ModelDetailsPage</h1></section>;
+}

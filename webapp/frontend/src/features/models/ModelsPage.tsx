@@ -1,0 +1,3 @@
+export function ModelsPage() {
+  return <section className="page"><h1>ModelsPage</h1></section>;
+}
