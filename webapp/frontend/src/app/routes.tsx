@@ -8,6 +8,7 @@ import { ExperimentsPage } from '../features/experiments/ExperimentsPage';
 import { ExperimentDetailsPage } from '../features/experiment-details/ExperimentDetailsPage';
 import { ModelsPage } from '../features/models/ModelsPage';
 import { ModelDetailsPage } from '../features/models/ModelDetailsPage';
+import { part2Routes } from './routesPart2';
 
 /** Pages inside the signed-in shell. A new page adds a route here (and a nav entry in navigation.ts). */
 export const pageRoutes: RouteObject[] = [
@@ -20,6 +21,7 @@ export const pageRoutes: RouteObject[] = [
   { path: 'models', element: <ModelsPage /> },
   { path: 'models/:modelId', element: <ModelDetailsPage /> },
   { path: 'models/:modelId/:tab', element: <ModelDetailsPage /> },
+  ...part2Routes,
   { path: '*', element: <NotFound /> },
 ];
 

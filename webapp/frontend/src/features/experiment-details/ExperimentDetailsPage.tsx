@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { fetchTask, isLive } from './api';
 import { fetchProject } from '../projects/api';
@@ -11,6 +11,8 @@ import { ConsoleTab } from './ConsoleTab';
 import { PlotsTab } from './PlotsTab';
 import { DebugImagesTab } from './DebugImagesTab';
 import { ScalarsTab } from '../scalars/ScalarsTab';
+import { TaskActions } from '../actions/TaskActions';
+import { TaskHistoryTab } from '../history/TaskHistoryTab';
 import { Tabs, type TabDef } from '../../components/Tabs';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ErrorBox, Loading } from '../../components/Status';
@@ -31,10 +33,12 @@ export const experimentTabs: (TabDef & { component: ComponentType<TaskTabProps> 
   { id: 'scalars', label: 'Scalars', component: ScalarsTab },
   { id: 'plots', label: 'Plots', component: PlotsTab },
   { id: 'debug-images', label: 'Debug images', component: DebugImagesTab },
+  { id: 'history', label: 'History', component: TaskHistoryTab },
 ];
 
 export function ExperimentDetailsPage() {
   const { projectId = '*', taskId = '', tab } = useParams();
+  const navigate = useNavigate();
   const task = useQuery({
     queryKey: ['task', taskId],
     queryFn: () => fetchTask(taskId),
@@ -69,6 +73,7 @@ export function ExperimentDetailsPage() {
           iteration {t.last_iteration}</span>}
         {live && <span className="live-dot" title="Live: updates every few seconds">live</span>}
       </header>
+      <TaskActions tasks={[t]} onDeleted={() => navigate(`/projects/${ownProject ?? '*'}/experiments`)} />
       <Tabs tabs={experimentTabs} current={tab} base={base} label="Experiment details" />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {TabComponent ? <TabComponent task={t} live={live} /> : <ErrorBox error={`No tab "${tab}"`} />}

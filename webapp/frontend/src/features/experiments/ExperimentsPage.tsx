@@ -7,6 +7,7 @@ import { useColumns } from './useColumns';
 import { useTableState } from './useTableState';
 import { ExperimentsTable } from './ExperimentsTable';
 import { ColumnChooser } from './ColumnChooser';
+import { TaskActions } from '../actions/TaskActions';
 import { fetchProject } from '../projects/api';
 import { refId, type Task } from '../../api/types';
 import { Empty, ErrorBox, Loading } from '../../components/Status';
@@ -60,6 +61,8 @@ export function ExperimentsPage() {
         {selected.size > 0 && <button type="button" onClick={() => setSelected(new Set())}>Clear selection</button>}
         {scroll.isFetching && !scroll.isPending && <span className="spinner" aria-label="Refreshing" />}
       </div>
+      {selected.size > 0 && <TaskActions tasks={scroll.tasks.filter((t) => selected.has(t.id))}
+                                         onDeleted={() => setSelected(new Set())} />}
       {scroll.isError && <ErrorBox error={scroll.error} />}
       {(scroll.isPending || !ready) && <Loading label="Loading experiments…" />}
       {scroll.isSuccess && ready && scroll.tasks.length === 0 && <Empty>No experiments match.</Empty>}

@@ -26,7 +26,7 @@ export interface TaskPage {
 
 export function taskQueryBody(projectId: string, filters: TaskFilters, sort: TaskSort, fields: string[]) {
   const body: Record<string, unknown> = {
-    only_fields: Array.from(new Set(['id', 'name', 'status', 'project', ...fields])),
+    only_fields: Array.from(new Set(['id', 'name', 'status', 'project', 'tags', 'system_tags', ...fields])),
     order_by: [`${sort.desc ? '-' : ''}${sort.field}`],
     system_tags: [filters.archived ? 'archived' : '-archived'],
   };
