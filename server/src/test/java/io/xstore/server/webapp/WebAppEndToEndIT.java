@@ -31,8 +31,10 @@ class WebAppEndToEndIT extends ServerTestSupport {
 
         long start = System.nanoTime();
         boolean million = !"false".equals(System.getProperty("xstore.e2e.million"));
-        Map<String, Object> seed = new WebAppSeed(new SeedApi(apiBaseUrl(), fileServerUrl()),
-                UUID.randomUUID().toString().substring(0, 6)).build(million);
+        SeedApi api = new SeedApi(apiBaseUrl(), fileServerUrl());
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> seed = new WebAppSeed(api, suffix).build(million);
+        seed.putAll(new WebAppSeedPart2(api, suffix).build(seed));
         Files.createDirectories(OUTPUT);
         Path seedFile = OUTPUT.resolve("seed.json");
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(seedFile.toFile(), seed);

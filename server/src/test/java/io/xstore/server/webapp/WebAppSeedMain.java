@@ -17,8 +17,10 @@ public final class WebAppSeedMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Object> seed = new WebAppSeed(new SeedApi(args[0], args[1]),
-                UUID.randomUUID().toString().substring(0, 6)).build(args.length > 3 && args[3].equals("million"));
+        SeedApi api = new SeedApi(args[0], args[1]);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> seed = new WebAppSeed(api, suffix).build(args.length > 3 && args[3].equals("million"));
+        seed.putAll(new WebAppSeedPart2(api, suffix).build(seed));
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(new File(args[2]), seed);
     }
 }
