@@ -58,7 +58,7 @@ test('tags, name and comment, clone, move, archive and restore from the table an
 
   await actions.getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Name', { exact: true }).fill(`${seed2.draftB.name} edited`);
-  await page.getByLabel('Comment').fill('checked by e2e');
+  await page.getByLabel('Comment', { exact: true }).fill('checked by e2e');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('experiment-row').filter({ hasText: `${seed2.draftB.name} edited` })).toHaveCount(1);
 

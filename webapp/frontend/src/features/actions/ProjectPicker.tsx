@@ -9,7 +9,7 @@ export function ProjectPicker({ value, onChange, label }: {
   return (
     <>
       <label className="field">{label}
-        <select value={value.id ?? ''} onChange={(e) => onChange({ id: e.target.value || undefined })}
+        <select aria-label={label} value={value.id ?? ''} onChange={(e) => onChange({ id: e.target.value || undefined })}
                 disabled={projects.isPending}>
           <option value="">{projects.isPending ? 'Loading projects…' : '— a new project —'}</option>
           {(projects.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}

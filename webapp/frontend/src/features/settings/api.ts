@@ -7,10 +7,17 @@ export interface Credential {
   last_used_from?: string;
 }
 
+export interface NewCredentials {
+  access_key: string;
+  secret_key: string;
+  label?: string;
+}
+
 export const credentials = {
   list: () => call<{ credentials: Credential[] }>('auth.get_credentials').then((d) => d.credentials ?? []),
-  create: (label: string) => call<{ access_key: string; secret_key: string; label?: string }>(
-    'auth.create_credentials', label ? { label } : {}),
+  /** The answer nests the new pair under `credentials` (ClearML's shape). */
+  create: (label: string) => call<{ credentials?: NewCredentials } & Partial<NewCredentials>>(
+    'auth.create_credentials', label ? { label } : {}).then((d) => d.credentials ?? (d as NewCredentials)),
   revoke: (accessKey: string) => call('auth.revoke_credentials', { access_key: accessKey }),
 };
 
