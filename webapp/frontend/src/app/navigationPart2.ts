@@ -5,7 +5,7 @@ export const part2NavItems: NavItem[] = [
   { to: '/dashboard', label: 'Dashboard', icon: '◔' },
   { to: '/reports', label: 'Reports', icon: '✎' },
   { to: '/queues', label: 'Queues', icon: '⇶' },
-  { to: '/workers', label: 'Workers', icon: '⛭' },
+  { to: '/workers', label: 'Workers', icon: '▣' },
   { to: '/audit', label: 'Audit log', icon: '☰' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
 ];
