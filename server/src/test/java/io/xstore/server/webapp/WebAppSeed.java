@@ -35,6 +35,10 @@ final class WebAppSeed {
         this.suffix = suffix;
     }
 
+    /**
+     * Everything but the million points: with {@code millionPoints} the spike run is created (its id is in the seed)
+     * and {@link #fillSpikeRun} adds its points, which the caller may do while the suite runs.
+     */
     Map<String, Object> build(boolean millionPoints) throws Exception {
         String parentName = "Web E2E " + suffix;
         String parent = api.id("projects.create", Map.of("name", parentName, "description", "seeded by the e2e suite"));
@@ -56,7 +60,11 @@ final class WebAppSeed {
         api.addEvents(List.of(log(running, 0, "live run started")));
         seed.put("runningTask", Map.of("id", running, "name", "live run " + suffix, "project", child));
         if (millionPoints) {
-            seed.put("spikeTask", spikeTask(parent));
+            String name = "million points " + suffix;
+            String spike = api.id("tasks.create", Map.of("name", name, "type", "training", "project", parent));
+            api.ok("tasks.started", Map.of("task", spike));
+            seed.put("spikeTask", Map.of("id", spike, "name", name, "project", parent, "metric", "loss",
+                    "variant", "train", "spikeIter", SPIKE_ITER));
         }
         pagedTasks(paged);
         return seed;
@@ -140,10 +148,8 @@ final class WebAppSeed {
         return ref(id, name);
     }
 
-    private Map<String, Object> spikeTask(String project) throws Exception {
-        String name = "million points " + suffix;
-        String task = api.id("tasks.create", Map.of("name", name, "type", "training", "project", project));
-        api.ok("tasks.started", Map.of("task", task));
+    /** Adds the million points of the spike run (one spike at {@link #SPIKE_ITER}) and completes it. */
+    void fillSpikeRun(String task) {
         List<String> batch = new ArrayList<>(50_000);
         for (int iter = 0; iter < SPIKE_POINTS; iter++) {
             double value = iter == SPIKE_ITER ? 25.0 : 1.0 + Math.sin(iter / 5000.0) * 0.1;
@@ -157,8 +163,6 @@ final class WebAppSeed {
             api.addEvents(batch);
         }
         api.ok("tasks.completed", Map.of("task", task, "force", true));
-        return Map.of("id", task, "name", name, "project", project, "metric", "loss", "variant", "train",
-                "spikeIter", SPIKE_ITER);
     }
 
     private void pagedTasks(String project) {

@@ -17,8 +17,14 @@ public final class WebAppSeedMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Object> seed = new WebAppSeed(new SeedApi(args[0], args[1]),
-                UUID.randomUUID().toString().substring(0, 6)).build(args.length > 3 && args[3].equals("million"));
+        boolean million = args.length > 3 && args[3].equals("million");
+        WebAppSeed seeder = new WebAppSeed(new SeedApi(args[0], args[1]), UUID.randomUUID().toString().substring(0, 6));
+        Map<String, Object> seed = seeder.build(million);
+        if (million) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spike = (Map<String, Object>) seed.get("spikeTask");
+            seeder.fillSpikeRun((String) spike.get("id"));
+        }
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(new File(args[2]), seed);
     }
 }
