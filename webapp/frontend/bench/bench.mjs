@@ -6,7 +6,8 @@
 // It seeds what it needs through the API on the first run (a project "bench web 10k" and a task "bench web 1M"
 // in it, found again by name on later runs), then loads each view RUNS times in a fresh page and prints the
 // median and worst of: time to the first table row / to the drawn chart (from navigation start), and the API
-// call alone, side by side. Results also go to bench/results/<time>.json.
+// call alone, side by side. Results also go to bench/results/<time>.json. BENCH_TASK=<id> measures an existing
+// million-point task instead of seeding one; BENCH_RUNS, BENCH_TASKS, BENCH_POINTS change the sizes.
 import { chromium } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -57,7 +58,7 @@ async function seed() {
       project, tags: [i % 2 ? 'odd' : 'even'] }));
     console.log(`  ${TASKS - have} tasks in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  let task = existing?.id;
+  let task = process.env.BENCH_TASK ?? existing?.id;
   if (!task) {
     task = (await call('tasks.create', { name: 'bench web 1M', type: 'training', project })).id;
     const started = Date.now();
