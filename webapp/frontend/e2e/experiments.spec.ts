@@ -53,3 +53,17 @@ test('a chosen hyperparameter column is kept in the user preferences', async ({ 
   await page.getByRole('button', { name: /^Args\/lr/ }).click();
   await expect(page.getByTestId('experiments-table-row').first()).toContainText('0.009');
 });
+
+test('a last metric value column and the archive view', async ({ page }) => {
+  await page.goto(`/projects/${seed.childProject.id}/experiments`);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByLabel('loss/train').check();
+  await page.keyboard.press('Escape');
+  const row = page.getByTestId('experiments-table-row').filter({ hasText: seed.mainTask.name });
+  await expect(row).toContainText('0.04');
+  await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed.archivedTask.name })).toHaveCount(0);
+
+  await page.getByLabel('Archive').check();
+  await expect(page.getByTestId('experiments-table-row')).toHaveCount(1);
+  await expect(page.getByTestId('experiments-table-row')).toContainText(seed.archivedTask.name);
+});
