@@ -10,6 +10,7 @@ export interface Seed {
   pagedProject: Ref & { tasks: number };
   mainTask: Ref & { project: string };
   runningTask: Ref & { project: string };
+  archivedTask: Ref;
   spikeTask?: Ref & { project: string; metric: string; variant: string; spikeIter: number };
   model: Ref;
 }

@@ -42,7 +42,8 @@ test('project and model pages have their history', async ({ page }) => {
   await page.goto(`/projects/${seed.parentProject.id}/history`);
   await expect(page.getByTestId('history-entry').last()).toHaveAttribute('data-kind', 'created');
   await page.goto(`/models/${seed.model.id}/history`);
-  await expect(page.getByRole('heading', { name: `History of model ${seed.model.name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: seed.model.name })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('history-entry').filter({ hasText: /created/ })).toHaveCount(1);
   await screenshot(page, '32-model-history');
 });

@@ -14,7 +14,6 @@ export const part2Routes: RouteObject[] = [
   { path: 'compare/:ids', element: <ComparePage /> },
   { path: 'compare/:ids/:view', element: <ComparePage /> },
   { path: 'projects/:projectId/history', element: <EntityHistoryPage type="project" /> },
-  { path: 'models/:modelId/history', element: <EntityHistoryPage type="model" /> },
   { path: 'audit', element: <AuditPage /> },
   { path: 'queues', element: <QueuesPage /> },
   { path: 'queues/:queueId', element: <QueuesPage /> },

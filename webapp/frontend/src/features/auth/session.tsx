@@ -52,8 +52,9 @@ export function useLogout() {
     try {
       await auth.logout();
     } finally {
-      queryClient.clear();
+      // The session query stays (its observers move the app to the login page); everything read as this user goes.
       queryClient.setQueryData(SESSION_KEY, { user: null, basicLogin: true });
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
     }
   };
 }

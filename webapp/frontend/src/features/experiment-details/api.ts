@@ -2,8 +2,14 @@ import { call } from '../../api/client';
 import type { Task } from '../../api/types';
 
 export async function fetchTask(id: string): Promise<Task | undefined> {
-  const data = await call<{ tasks: Task[] }>('tasks.get_all_ex', { id: [id] });
-  return data.tasks?.[0];
+  // The full document, and the names of the user and project it refers to (only_fields `x.name` resolves them).
+  const [full, names] = await Promise.all([
+    call<{ tasks: Task[] }>('tasks.get_all_ex', { id: [id] }),
+    call<{ tasks: Task[] }>('tasks.get_all_ex', { id: [id], only_fields: ['id', 'user.name', 'project.name'] }),
+  ]);
+  const task = full.tasks?.[0];
+  const named = names.tasks?.[0];
+  return task && { ...task, user: named?.user ?? task.user, project: named?.project ?? task.project };
 }
 
 export interface LogEvent {

@@ -44,6 +44,7 @@ export function ExperimentsPage() {
         <h1 id="experiments-title">
           {projectId !== ALL_PROJECTS && <><Link to="/projects">Projects</Link> / </>}{title}
         </h1>
+        {projectId !== ALL_PROJECTS && <Link to={`/projects/${projectId}/history`}>History</Link>}
         <input type="search" className="search" placeholder="Search experiments" aria-label="Search experiments"
                value={search} onChange={(e) => { setSearch(e.target.value); }}
                onBlur={() => setFilters({ ...filters, search })} />

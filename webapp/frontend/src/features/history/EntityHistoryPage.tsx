@@ -9,7 +9,7 @@ async function entityName(type: 'project' | 'model', id: string): Promise<string
   return data[`${type}s`]?.[0]?.name ?? id;
 }
 
-/** The history page of a project (`/projects/:projectId/history`) or a model (`/models/:modelId/history`). */
+/** The history page of a project (`/projects/:projectId/history`); models have it as a tab of their page. */
 export function EntityHistoryPage({ type }: { type: 'project' | 'model' }) {
   const params = useParams();
   const id = (type === 'project' ? params.projectId : params.modelId) ?? '';

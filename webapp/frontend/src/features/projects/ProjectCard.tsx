@@ -7,7 +7,7 @@ const SHOWN_STATUSES = ['in_progress', 'queued', 'completed', 'published', 'fail
 export function ProjectCard({ project }: { project: Project }) {
   const active = project.stats?.active;
   const children = project.sub_projects ?? [];
-  const to = children.length > 0 && !project.own_tasks
+  const to = children.length > 0
     ? `/projects/${project.id}/projects` : `/projects/${project.id}/experiments`;
   return (
     <Link to={to} className="card project-card" data-testid="project-card">

@@ -2,6 +2,7 @@ package io.xstore.server.webapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ final class WebAppSeed {
     static final int SPIKE_POINTS = 1_000_000;
     static final int SPIKE_ITER = 654_321;
     static final int PAGED_TASKS = 240;
+    private static final int SPIKE_BATCH = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A 2x2 PNG, red and blue. */
     private static final byte[] PNG = Base64.getDecoder().decode(
@@ -35,6 +37,10 @@ final class WebAppSeed {
         this.suffix = suffix;
     }
 
+    /**
+     * Everything but the million points: with {@code millionPoints} the spike run is created (its id is in the seed)
+     * and {@link #fillSpikeRun} adds its points, which the caller may do while the suite runs.
+     */
     Map<String, Object> build(boolean millionPoints) throws Exception {
         String parentName = "Web E2E " + suffix;
         String parent = api.id("projects.create", Map.of("name", parentName, "description", "seeded by the e2e suite"));
@@ -55,8 +61,16 @@ final class WebAppSeed {
         api.ok("tasks.started", Map.of("task", running));
         api.addEvents(List.of(log(running, 0, "live run started")));
         seed.put("runningTask", Map.of("id", running, "name", "live run " + suffix, "project", child));
+        String archived = api.id("tasks.create", Map.of("name", "archived run " + suffix, "type", "training",
+                "project", child));
+        api.ok("tasks.archive", Map.of("tasks", List.of(archived)));
+        seed.put("archivedTask", ref(archived, "archived run " + suffix));
         if (millionPoints) {
-            seed.put("spikeTask", spikeTask(parent));
+            String name = "million points " + suffix;
+            String spike = api.id("tasks.create", Map.of("name", name, "type", "training", "project", parent));
+            api.ok("tasks.started", Map.of("task", spike));
+            seed.put("spikeTask", Map.of("id", spike, "name", name, "project", parent, "metric", "loss",
+                    "variant", "train", "spikeIter", SPIKE_ITER));
         }
         pagedTasks(paged);
         return seed;
@@ -140,25 +154,38 @@ final class WebAppSeed {
         return ref(id, name);
     }
 
-    private Map<String, Object> spikeTask(String project) throws Exception {
-        String name = "million points " + suffix;
-        String task = api.id("tasks.create", Map.of("name", name, "type", "training", "project", project));
-        api.ok("tasks.started", Map.of("task", task));
-        List<String> batch = new ArrayList<>(50_000);
+    /** Adds the million points of the spike run (one spike at {@link #SPIKE_ITER}) and completes it. */
+    void fillSpikeRun(String task) {
+        List<String> batch = new ArrayList<>(SPIKE_BATCH);
         for (int iter = 0; iter < SPIKE_POINTS; iter++) {
             double value = iter == SPIKE_ITER ? 25.0 : 1.0 + Math.sin(iter / 5000.0) * 0.1;
             batch.add(scalarAt(task, "loss", "train", iter, value, 1_700_000_000_000L + iter * 100L));
-            if (batch.size() == 50_000) {
-                api.addEvents(batch);
+            if (batch.size() == SPIKE_BATCH) {
+                api.addEventsAllowingSlowIndexing(batch);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            api.addEvents(batch);
+            api.addEventsAllowingSlowIndexing(batch);
         }
+        awaitLastIteration(task, SPIKE_POINTS - 1, Duration.ofMinutes(5));
         api.ok("tasks.completed", Map.of("task", task, "force", true));
-        return Map.of("id", task, "name", name, "project", project, "metric", "loss", "variant", "train",
-                "spikeIter", SPIKE_ITER);
+    }
+
+    private void awaitLastIteration(String task, long iteration, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (api.ok("tasks.get_all_ex", Map.of("id", List.of(task), "only_fields", List.of("last_iteration")))
+                .path("tasks").path(0).path("last_iteration").asLong(-1) < iteration) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the spike run's points were not indexed within " + timeout);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void pagedTasks(String project) {

@@ -17,10 +17,17 @@ public final class WebAppSeedMain {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean million = args.length > 3 && args[3].equals("million");
         SeedApi api = new SeedApi(args[0], args[1]);
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        Map<String, Object> seed = new WebAppSeed(api, suffix).build(args.length > 3 && args[3].equals("million"));
+        WebAppSeed seeder = new WebAppSeed(api, suffix);
+        Map<String, Object> seed = seeder.build(million);
         seed.putAll(new WebAppSeedPart2(api, suffix).build(seed));
+        if (million) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spike = (Map<String, Object>) seed.get("spikeTask");
+            seeder.fillSpikeRun((String) spike.get("id"));
+        }
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(new File(args[2]), seed);
     }
 }
