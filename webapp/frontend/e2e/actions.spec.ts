@@ -15,7 +15,7 @@ test('an experiment enqueued from the table is pulled by a worker', async ({ pag
   await screenshot(page, '21-enqueue-dialog');
   await dialog.getByRole('button', { name: 'Enqueue' }).click();
   await expect(page.getByTestId('action-result')).toContainText(`Enqueued “${seed2.draftA.name}”`);
-  await expect(page.getByTestId('experiment-row').filter({ hasText: seed2.draftA.name })).toContainText('queued');
+  await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed2.draftA.name })).toContainText('queued');
 
   await page.goto(`/queues/${seed2.emptyQueue.id}`);
   await expect(page.getByTestId('queue-entry')).toHaveCount(1);
@@ -45,7 +45,7 @@ test('a running experiment is aborted from its page after a confirmation', async
 
 test('tags, name and comment, clone, move, archive and restore from the table and the page', async ({ page }) => {
   await page.goto(table(seed2.actionsProject.id));
-  const row = page.getByTestId('experiment-row').filter({ hasText: seed2.draftB.name });
+  const row = page.getByTestId('experiments-table-row').filter({ hasText: seed2.draftB.name });
   await page.getByLabel(`Select ${seed2.draftB.name}`).check();
   const actions = page.getByRole('toolbar', { name: 'Experiment actions' });
 
@@ -60,7 +60,7 @@ test('tags, name and comment, clone, move, archive and restore from the table an
   await page.getByLabel('Name', { exact: true }).fill(`${seed2.draftB.name} edited`);
   await page.getByLabel('Comment', { exact: true }).fill('checked by e2e');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('experiment-row').filter({ hasText: `${seed2.draftB.name} edited` })).toHaveCount(1);
+  await expect(page.getByTestId('experiments-table-row').filter({ hasText: `${seed2.draftB.name} edited` })).toHaveCount(1);
 
   await actions.getByRole('button', { name: 'Clone' }).click();
   const clone = page.getByRole('dialog', { name: /Clone/ });
@@ -75,21 +75,21 @@ test('tags, name and comment, clone, move, archive and restore from the table an
   await page.getByLabel(`Select ${seed2.draftB.name} edited`).check();
   await actions.getByRole('button', { name: 'Archive' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Archive' }).click();
-  await expect(page.getByTestId('experiment-row').filter({ hasText: seed2.draftB.name })).toHaveCount(0);
+  await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed2.draftB.name })).toHaveCount(0);
   await page.getByLabel('Archive', { exact: true }).check();
   await page.getByLabel(`Select ${seed2.draftB.name} edited`).check();
   await actions.getByRole('button', { name: 'Restore' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
-  await expect(page.getByTestId('experiment-row').filter({ hasText: seed2.draftB.name })).toHaveCount(0);
+  await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed2.draftB.name })).toHaveCount(0);
   await page.getByLabel('Archive', { exact: true }).uncheck();
 
   await page.getByLabel(`Select ${seed2.draftB.name} edited`).check();
   await actions.getByRole('button', { name: 'Move' }).click();
   await page.getByRole('dialog').getByLabel('To project').selectOption({ label: seed2.targetProject.name });
   await page.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
-  await expect(page.getByTestId('experiment-row').filter({ hasText: seed2.draftB.name })).toHaveCount(0);
+  await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed2.draftB.name })).toHaveCount(0);
   await page.goto(table(seed2.targetProject.id));
-  await expect(page.getByTestId('experiment-row').filter({ hasText: `${seed2.draftB.name} edited` })).toHaveCount(1);
+  await expect(page.getByTestId('experiments-table-row').filter({ hasText: `${seed2.draftB.name} edited` })).toHaveCount(1);
 });
 
 test('publish, reset, dequeue and delete; a refusal is said in plain words', async ({ page }) => {
@@ -123,5 +123,5 @@ test('publish, reset, dequeue and delete; a refusal is said in plain words', asy
   await dialog.getByLabel(/Also delete their files/).uncheck();
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${seed2.actionsProject.id}/experiments$`));
-  await expect(page.getByTestId('experiment-row').filter({ hasText: seed2.actCompleted.name })).toHaveCount(0);
+  await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed2.actCompleted.name })).toHaveCount(0);
 });
