@@ -25,7 +25,8 @@ test('an experiment enqueued from the table is pulled by a worker', async ({ pag
   await worker.register([seed2.emptyQueue.id]);
   expect(await worker.pull(seed2.emptyQueue.id)).toBe(seed2.draftA.id);
   await worker.started(seed2.draftA.id);
-  await expect(page.getByTestId('queue-entry')).toHaveCount(0);
+  // The page polls the queue every 5 s; a loaded machine may take a few rounds.
+  await expect(page.getByTestId('queue-entry')).toHaveCount(0, { timeout: 45_000 });
   await page.goto(`${table(seed2.actionsProject.id)}/${seed2.draftA.id}`);
   await expect(page.locator('header .status')).toHaveText('in progress');
 });

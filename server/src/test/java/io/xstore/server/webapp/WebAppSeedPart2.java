@@ -44,7 +44,7 @@ final class WebAppSeedPart2 {
         seed.put("actCompleted", done);
 
         seed.put("historyTask", historyTask(project));
-        seed.put("compareTask", compareTask(part1));
+        seed.put("compareTask", compareTask(part1, project));
 
         String queueName = "e2e-queue-" + suffix;
         String queue = api.id("queues.create", Map.of("name", queueName));
@@ -81,12 +81,16 @@ final class WebAppSeedPart2 {
         return Map.of("id", id, "name", renamed, "firstName", first, "project", project);
     }
 
-    /** A clone of the main run with another learning rate and its own scalars, plot and image. */
+    /**
+     * A clone of the main run, in the actions project (part 1 counts the main run's project), with another learning
+     * rate and its own scalars and plot.
+     */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> compareTask(Map<String, Object> part1) throws Exception {
+    private Map<String, Object> compareTask(Map<String, Object> part1, String project) throws Exception {
         Map<String, Object> main = (Map<String, Object>) part1.get("mainTask");
         String name = "train resnet v2 " + suffix;
-        String id = api.ok("tasks.clone", Map.of("task", main.get("id"), "new_task_name", name)).get("id").asText();
+        String id = api.ok("tasks.clone", Map.of("task", main.get("id"), "new_task_name", name,
+                "new_task_project", project)).get("id").asText();
         api.ok("tasks.edit_hyper_params", Map.of("task", id, "hyperparams",
                 List.of(SeedApi.param("Args", "lr", "0.02"))));
         api.ok("tasks.started", Map.of("task", id));
@@ -101,7 +105,7 @@ final class WebAppSeedPart2 {
                 + "\\\"layout\\\":{\\\"title\\\":\\\"confusion matrix\\\"}}\"}");
         api.addEvents(events);
         api.ok("tasks.completed", Map.of("task", id, "force", true));
-        return Map.of("id", id, "name", name, "project", main.get("project"));
+        return Map.of("id", id, "name", name, "project", project);
     }
 
     /** A worker listening on the queue, running a task, that reported machine statistics a few times. */
