@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { fetchTask, isLive } from './api';
@@ -14,6 +14,7 @@ import { ScalarsTab } from '../scalars/ScalarsTab';
 import { TaskActions } from '../actions/TaskActions';
 import { TaskHistoryTab } from '../history/TaskHistoryTab';
 import { Tabs, type TabDef } from '../../components/Tabs';
+import { loadPlotly } from '../../components/PlotlyChart';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ErrorBox, Loading } from '../../components/Status';
 import { refId, type Task } from '../../api/types';
@@ -39,6 +40,8 @@ export const experimentTabs: (TabDef & { component: ComponentType<TaskTabProps> 
 export function ExperimentDetailsPage() {
   const { projectId = '*', taskId = '', tab } = useParams();
   const navigate = useNavigate();
+  // Plotly takes seconds to evaluate on a busy machine: start the scalar charts' bundle while the data load.
+  useEffect(() => { loadPlotly('basic').catch(() => undefined); }, []);
   const task = useQuery({
     queryKey: ['task', taskId],
     queryFn: () => fetchTask(taskId),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TaskFilters } from './api';
 import { TASK_STATUSES, TASK_TYPES } from './columns';
 import { useDebounced } from '../../components/useDebounced';
@@ -27,9 +27,11 @@ export function ColumnFilter({ kind, label, filters, onFilters }: {
 function TextFilter({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
   const [text, setText] = useState(value);
   const debounced = useDebounced(text, 300);
+  // Only a settled edit is sent; a new `value` or `onChange` from the parent alone must not send it again.
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
   useEffect(() => {
-    if (debounced !== value) onChange(debounced);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (debounced !== latest.current.value) latest.current.onChange(debounced);
   }, [debounced]);
   return <input aria-label={`Filter ${label}`} placeholder="filter" value={text}
                 onChange={(e) => setText(e.target.value)} onClick={(e) => e.stopPropagation()} />;

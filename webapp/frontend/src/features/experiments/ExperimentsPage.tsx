@@ -20,9 +20,10 @@ export function ExperimentsPage() {
   const { filters, sort, setFilters, setSort } = useTableState();
   const [search, setSearch] = useState(filters.search);
   const debouncedSearch = useDebounced(search, 300);
-  const effectiveFilters = useMemo(() => ({ ...filters, search: debouncedSearch }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [JSON.stringify(filters), debouncedSearch]);
+  // The URL gives a new filters object every render; its JSON keeps the query key (and the query) stable.
+  const filtersJson = JSON.stringify(filters);
+  const effectiveFilters = useMemo(() => ({ ...(JSON.parse(filtersJson) as typeof filters), search: debouncedSearch }),
+    [filtersJson, debouncedSearch]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const { ids, columns, setIds, ready } = useColumns(projectId);
   const project = useQuery({ queryKey: ['project', projectId], queryFn: () => fetchProject(projectId),

@@ -52,7 +52,7 @@ export function ModelsPage() {
       </header>
       <div className="toolbar">
         <label><input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} /> Archive</label>
-        <span className="muted" data-testid="model-count">{models.length}{hasNextPage ? '+' : ''} models</span>
+        <span className="muted" data-testid="model-count">{models.length}{hasNextPage ? '+' : ''} {models.length === 1 && !hasNextPage ? 'model' : 'models'}</span>
       </div>
       {query.isPending && <Loading label="Loading models…" />}
       {query.isError && <ErrorBox error={query.error} />}

@@ -25,5 +25,5 @@ export function TimeChart({ title, series, yTitle, height = 240 }: {
     return <figure className="chart" aria-label={title} style={{ margin: 0, minHeight: 0 }}>
       <h3>{title}</h3><Empty>No data in this period.</Empty></figure>;
   }
-  return <PlotlyChart label={title} data={data} layout={layout} height={height} />;
+  return <PlotlyChart label={title} data={data} layout={layout} height={height} bundle="basic" />;
 }

@@ -18,5 +18,5 @@ export function ScalarChart({ metric, variants, axis, smoothing, log, onRendered
     yaxis: { type: log ? 'log' : 'linear', gridcolor: '#394056', autorange: true },
     hovermode: 'x unified',
   }), [metric, axis, log]);
-  return <PlotlyChart label={`Scalar ${metric}`} data={data} layout={layout} onRendered={onRendered} />;
+  return <PlotlyChart label={`Scalar ${metric}`} data={data} layout={layout} onRendered={onRendered} bundle="basic" />;
 }
