@@ -23,6 +23,10 @@ public abstract class ServerTestSupport {
     protected static final String ACCESS_KEY = "TESTACCESSKEY0000000000000000A";
     protected static final String SECRET_KEY = "test-secret-key-000000000000000000000000000000000000000000000";
 
+    /** A configured username/password login (the web app's sign-in), an admin. */
+    protected static final String WEB_USER = "webuser";
+    protected static final String WEB_PASSWORD = "web-password-0123";
+
     protected static final Path DATA_DIR =
             Path.of("target", "test-data-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
     private static final int[] PORTS = FreePort.distinct(3);
@@ -51,6 +55,10 @@ public abstract class ServerTestSupport {
         registry.add("xstore.auth.credentials[0].secret-key", () -> SECRET_KEY);
         registry.add("xstore.auth.credentials[0].user-name", () -> "tests");
         registry.add("xstore.auth.credentials[0].role", () -> "admin");
+        registry.add("xstore.auth.fixed-users[0].username", () -> WEB_USER);
+        registry.add("xstore.auth.fixed-users[0].password", () -> WEB_PASSWORD);
+        registry.add("xstore.auth.fixed-users[0].name", () -> "Web User");
+        registry.add("xstore.auth.fixed-users[0].role", () -> "admin");
         registry.add("xstore.watchdog.interval", () -> "1s");
     }
 

@@ -11,12 +11,12 @@ class WebAppServletTest {
     private final WebAppServlet servlet = new WebAppServlet("test <server>");
 
     @Test
-    void rootServesThePlaceholderIndexWithTheServerName() throws Exception {
+    void rootServesTheIndexWithTheServerNameFilledIn() throws Exception {
         MockHttpServletResponse response = get("/");
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("text/html");
-        assertThat(response.getContentAsString()).contains("xstore web app — coming soon", "test &lt;server&gt;");
+        assertThat(response.getContentAsString()).contains("test index", "test &lt;server&gt;");
         assertThat(response.getHeader("Cache-Control")).isEqualTo("no-cache");
     }
 
@@ -25,7 +25,7 @@ class WebAppServletTest {
         MockHttpServletResponse response = get("/projects/0123abcd/experiments/");
 
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getContentAsString()).contains("coming soon");
+        assertThat(response.getContentAsString()).contains("test index");
     }
 
     @Test
@@ -49,7 +49,7 @@ class WebAppServletTest {
     void folderNamesGetTheIndexRatherThanAListing() throws Exception {
         MockHttpServletResponse response = get("/assets");
 
-        assertThat(response.getContentAsString()).contains("coming soon");
+        assertThat(response.getContentAsString()).contains("test index");
     }
 
     @Test
