@@ -91,7 +91,8 @@ public final class Backup {
         BackupManifest.write(target, manifest);
         out.println(String.format(Locale.ROOT, "backup: %s written in %.1f s: %s events, %s metric records, %s files, "
                         + "%s in all", target, seconds, manifest.getProperty(BackupManifest.EVENTS),
-                manifest.getProperty(BackupManifest.METRIC_RECORDS, "no"), manifest.getProperty(BackupManifest.FILE_COUNT),
+                manifest.getProperty(BackupManifest.METRIC_RECORDS, "no"),
+                manifest.getProperty(BackupManifest.FILE_COUNT),
                 DataDirs.human(DataDirs.size(target, name -> true))));
         return manifest;
     }

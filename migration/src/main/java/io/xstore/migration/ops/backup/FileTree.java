@@ -61,7 +61,9 @@ final class FileTree {
     static Map<String, String> readListing(Path listing) {
         Map<String, String> entries = new TreeMap<>();
         try (Stream<String> lines = Files.lines(listing)) {
-            lines.filter(line -> !line.isBlank()).forEach(line -> entries.put(line.substring(66), line.substring(0, 64)));
+            // "<64 hex>  <path>"
+            lines.filter(line -> !line.isBlank())
+                    .forEach(line -> entries.put(line.substring(66), line.substring(0, 64)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + listing, e);
         }

@@ -61,7 +61,8 @@ public final class Restore {
         Path metricLog = backup.resolve(BackupManifest.METRIC_LOG);
         if (Files.exists(metricLog)) {
             copyFile(metricLog, pendingMetricLog(dataDir));
-            copyFile(backup.resolve(BackupManifest.FILE), pendingMetricLog(dataDir).resolveSibling(BackupManifest.FILE));
+            copyFile(backup.resolve(BackupManifest.FILE),
+                    pendingMetricLog(dataDir).resolveSibling(BackupManifest.FILE));
         }
         int format = Integer.parseInt(manifest.getProperty(BackupManifest.FORMAT, "1"));
         // the backup's format: a first start by a newer server upgrades it
@@ -72,7 +73,8 @@ public final class Restore {
                         + "(written into the topic by the first start), %s files",
                 backup, dataDir, problems.isEmpty() ? "verified" : "FAILED VERIFICATION",
                 (System.nanoTime() - started) / 1e9, manifest.getProperty(BackupManifest.EVENTS),
-                manifest.getProperty(BackupManifest.METRIC_RECORDS, "no"), manifest.getProperty(BackupManifest.FILE_COUNT)));
+                manifest.getProperty(BackupManifest.METRIC_RECORDS, "no"),
+                manifest.getProperty(BackupManifest.FILE_COUNT)));
         return problems;
     }
 

@@ -51,7 +51,8 @@ public final class UpgradeCheck {
         }
         boolean running = RunningServer.isRunning(dataDir);
         out.println("server (this tool):   " + ServerVersion.current() + ", data-dir format " + DataDirFormat.CURRENT);
-        out.println("data directory:       " + dataDir + (running ? " (a server is running on it)" : " (no server running)"));
+        out.println("data directory:       " + dataDir
+                + (running ? " (a server is running on it)" : " (no server running)"));
         StoredEventTypes types = new StoredEventTypes(StoredEventTypes.upcastersOfThisBuild());
         EventLogFiles.Summary events = scanEvents(types);
         checkFormat(events.records() > 0 || Files.exists(DataDirs.legacyEventStore(dataDir)));
@@ -126,8 +127,8 @@ public final class UpgradeCheck {
                     + DataDirs.size(dataDir.resolve("elasticsearch").resolve("data"), name -> true);
             long wanted = rebuilt + SPARE_BYTES;
             out.println(String.format(Locale.ROOT, "disk:                 %s free of %s; a rebuild of the read models "
-                            + "and indices wants about %s", DataDirs.human(usable), DataDirs.human(store.getTotalSpace()),
-                    DataDirs.human(wanted)));
+                            + "and indices wants about %s", DataDirs.human(usable),
+                    DataDirs.human(store.getTotalSpace()), DataDirs.human(wanted)));
             if (usable < wanted) {
                 blockers.add("only " + DataDirs.human(usable) + " free on the data directory's disk, "
                         + DataDirs.human(wanted) + " wanted to rebuild the read models and indices");
