@@ -65,11 +65,11 @@ public final class Backup {
                 DataDirFormat.read(sources.dataDir(), copied.records() > 0).format()));
 
         if (sources.kafkaBootstrap() != null) {
-            Progress records = Progress.onStderr("backup: metric event log", "records", 0);
+            Progress offsets = Progress.onStderr("backup: metric event log", "offsets", 0);
             MetricLogArchive.Exported exported = MetricLogArchive.export(sources.kafkaBootstrap(), sources.topic(),
-                    target.resolve(BackupManifest.METRIC_LOG), records);
-            out.println(records.summary(exported.endOffsets().size() + " partitions, "
-                    + DataDirs.human(exported.bytes()) + " gzipped"));
+                    target.resolve(BackupManifest.METRIC_LOG), offsets);
+            out.println(offsets.summary(exported.records() + " records in " + exported.endOffsets().size()
+                    + " partitions, " + DataDirs.human(exported.bytes()) + " gzipped"));
             manifest.setProperty(BackupManifest.METRIC_RECORDS, Long.toString(exported.records()));
             manifest.setProperty(BackupManifest.METRIC_SHA, exported.sha256());
             manifest.setProperty(BackupManifest.METRIC_TOPIC, sources.topic());

@@ -102,7 +102,11 @@ public final class MetricLogArchive {
                     open.removeAll(finished);
                     consumer.assign(open);
                 }
-                progress.at(count);
+                long at = 0;
+                for (TopicPartition tp : partitions) {
+                    at += open.contains(tp) ? consumer.position(tp) - begin.get(tp) : end.get(tp) - begin.get(tp);
+                }
+                progress.at(at); // offsets, not records: transaction markers take offsets too
             }
             out.writeByte(0);
             out.writeLong(count);
