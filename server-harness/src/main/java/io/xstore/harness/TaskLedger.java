@@ -13,7 +13,7 @@ import java.util.TreeSet;
 public final class TaskLedger {
 
     private final String id;
-    private final List<String> commentAttempts = new ArrayList<>();
+    private final List<String> commentAttempts;
     private int lastAckedComment = -1;
     private boolean startAttempted;
     private boolean startAcked;
@@ -22,19 +22,35 @@ public final class TaskLedger {
 
     TaskLedger(String id) {
         this.id = id;
+        this.commentAttempts = new ArrayList<>();
+    }
+
+    private TaskLedger(TaskLedger live) {
+        this.id = live.id;
+        this.commentAttempts = live.commentAttempts; // shared: read after the load stopped, it holds every attempt
+        this.lastAckedComment = live.lastAckedComment;
+        this.startAttempted = live.startAttempted;
+        this.startAcked = live.startAcked;
+        this.nextIter = live.nextIter;
+        this.ackedIters.addAll(live.ackedIters);
+    }
+
+    /** A copy of what is acknowledged now, taken by another thread than the one writing this ledger. */
+    synchronized TaskLedger acknowledgedSoFar() {
+        return new TaskLedger(this);
     }
 
     public String id() {
         return id;
     }
 
-    String attemptComment() {
+    synchronized String attemptComment() {
         String comment = "c" + commentAttempts.size() + "-" + id;
         commentAttempts.add(comment);
         return comment;
     }
 
-    void commentAcked() {
+    synchronized void commentAcked() {
         lastAckedComment = commentAttempts.size() - 1;
     }
 
@@ -56,11 +72,11 @@ public final class TaskLedger {
         return startAttempted;
     }
 
-    void markStartAttempted() {
+    synchronized void markStartAttempted() {
         startAttempted = true;
     }
 
-    void startAcked() {
+    synchronized void startAcked() {
         startAcked = true;
     }
 
@@ -74,7 +90,7 @@ public final class TaskLedger {
         return first;
     }
 
-    void itersAcked(long first, int count) {
+    synchronized void itersAcked(long first, int count) {
         for (long i = first; i < first + count; i++) {
             ackedIters.add(i);
         }

@@ -58,6 +58,20 @@ public final class WriteLoad {
         return tasks;
     }
 
+    /**
+     * While the load runs: what was acknowledged up to now, as copies of the ledgers (a later check accepts the
+     * comments attempted after this moment too, as writes that may have landed).
+     */
+    public List<TaskLedger> acknowledgedSoFar() {
+        List<TaskLedger> copies = new ArrayList<>();
+        for (Worker worker : workers) {
+            synchronized (worker.tasks) {
+                worker.tasks.forEach(task -> copies.add(task.acknowledgedSoFar()));
+            }
+        }
+        return copies;
+    }
+
     /** Calls so far by outcome, e.g. {@code tasks.create 200} or {@code tasks.edit failed}. */
     public Map<String, Long> counts() {
         Map<String, Long> snapshot = new java.util.TreeMap<>();
@@ -109,7 +123,9 @@ public final class WriteLoad {
             String name = "kill9 " + getName() + " " + tasks.size();
             HarnessApi.Reply reply = call("tasks.create", Map.of("name", name, "type", "training"));
             if (reply != null && reply.ok()) {
-                tasks.add(new TaskLedger(reply.data().get("id").asText()));
+                synchronized (tasks) {
+                    tasks.add(new TaskLedger(reply.data().get("id").asText()));
+                }
             }
             return reply != null;
         }

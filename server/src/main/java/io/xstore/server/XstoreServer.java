@@ -1,5 +1,6 @@
 package io.xstore.server;
 
+import io.xstore.migration.ops.OpsCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @AutoConfigurationPackage(basePackages = "io.xstore")
 public class XstoreServer {
 
+    /** {@code ops <command>} runs the operations tool (docs/operations.md) instead of, or through, the server. */
     public static void main(String[] args) {
+        if (args.length > 0 && OpsCli.COMMAND.equals(args[0])) {
+            OpsCli.Outcome outcome = OpsCli.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            if (outcome.serverArgs() == null) {
+                System.exit(outcome.exitCode());
+            }
+            args = outcome.serverArgs();
+        }
         SpringApplication.run(XstoreServer.class, args);
     }
 }

@@ -19,7 +19,11 @@ final class FrameScanner {
 
     /** Hands every valid frame to the handler; returns the offset where the valid frames end. */
     long scan(FileChannel channel, FrameHandler handler) throws IOException {
-        long fileSize = channel.size();
+        return scan(channel, channel.size(), handler);
+    }
+
+    /** As {@link #scan(FileChannel, FrameHandler)}, reading no further than {@code fileSize} bytes. */
+    long scan(FileChannel channel, long fileSize, FrameHandler handler) throws IOException {
         bufferValid = 0;
         long position = 0;
         while (position < fileSize) {

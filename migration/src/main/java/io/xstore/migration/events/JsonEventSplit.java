@@ -29,6 +29,16 @@ public abstract class JsonEventSplit extends EventMultiUpcaster {
         this.revision = revision;
     }
 
+    /** The stored event type this reads (a class name, which may no longer exist). */
+    public String storedType() {
+        return type;
+    }
+
+    /** The stored revision of {@link #storedType()} this reads. */
+    public String storedRevision() {
+        return revision;
+    }
+
     /** The events {@code payload} (a stored event of this type and revision) stands for, in order. */
     protected abstract List<Part> split(ObjectNode payload);
 

@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import io.xstore.migration.ops.imports.ClearmlImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,6 +84,9 @@ public class TaskWatchdog {
     }
 
     private void safeRun() {
+        if (ClearmlImport.inProgress()) {
+            return; // imported tasks pass through in_progress at their old start times on the way to their status
+        }
         try {
             run();
         } catch (RuntimeException e) {
