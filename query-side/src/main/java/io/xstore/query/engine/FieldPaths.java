@@ -35,6 +35,19 @@ public final class FieldPaths {
         return MongoKeys.escapePath(parts);
     }
 
+    /**
+     * The parts of a path as they are named in a wire document: split on dots, and under {@code hyperparams.} and
+     * {@code configuration.} unescaped from the client form ({@code hyperparams.sec%2Etion1} names section
+     * {@code sec.tion1}), as in {@code only_fields}.
+     */
+    public static List<String> wireParts(String apiPath) {
+        List<String> parts = new ArrayList<>(Arrays.asList(apiPath.split("\\.")));
+        if (parts.get(0).equals("hyperparams") || parts.get(0).equals("configuration")) {
+            parts.replaceAll(MongoKeys::unescape);
+        }
+        return parts;
+    }
+
     /** The path with a legacy prefix rewritten to today's field. */
     static String current(String apiPath) {
         for (String[] prefix : LEGACY_PREFIXES) {

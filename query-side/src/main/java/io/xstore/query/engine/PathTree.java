@@ -1,7 +1,6 @@
 package io.xstore.query.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ final class PathTree {
     static PathTree of(Iterable<String> paths) {
         PathTree root = new PathTree();
         for (String path : paths) {
-            root.add(Arrays.asList(path.split("\\.")));
+            root.add(FieldPaths.wireParts(path));
         }
         return root;
     }

@@ -142,6 +142,12 @@ class LegacyShapesIT extends ServerTestSupport {
         JsonNode byLegacy = api.ok("tasks.get_all", body("project", List.of(project), "order_by",
                 List.of("-execution.parameters.lr.value"), "only_fields", List.of("id")));
         assertThat(byLegacy.get("tasks").get(0).get("id").asText()).isEqualTo(second);
+
+        JsonNode projected = api.ok("tasks.get_all", body("id", List.of(first),
+                "only_fields", List.of("id", "hyperparams.sec%2Etion1.p")));
+        JsonNode hyperparams = projected.get("tasks").get(0).get("hyperparams");
+        assertThat(hyperparams.get("sec.tion1").get("p").get("value").asText()).isEqualTo("5");
+        assertThat(hyperparams.has("Args")).isFalse();
     }
 
     private JsonNode ok(String path, Object body) {
