@@ -207,22 +207,42 @@ final class DocumentBatch {
         }
     }
 
-    /** Writes every changed document; returns how many were written. */
+    /**
+     * Writes every changed document; returns how many were written. The collections are written in parallel, each
+     * with its one bulk write on a connection of its own: the embedded MongoDB locks per collection, so a batch that
+     * touches tasks, history rows and heads costs the slowest of its writes rather than their sum.
+     */
     int flush() {
         if (isDetached()) {
             return 0;
         }
-        int written = 0;
+        List<Pending> pending = new ArrayList<>();
         for (String collection : new ArrayList<>(collections.keySet())) {
-            written += flush(collection);
+            pending.add(prepare(collection));
+        }
+        List<Pending> writing = pending.stream().filter(Pending::hasWrites).toList();
+        if (writing.size() > 1) {
+            ParallelWrites.run(writing.stream().<Runnable>map(p -> p::write).toList());
+        } else {
+            writing.forEach(Pending::write);
+        }
+        int written = 0;
+        for (Pending p : pending) {
+            written += p.finish();
         }
         return written;
     }
 
     private int flush(String collection) {
+        Pending pending = prepare(collection);
+        pending.write();
+        return pending.finish();
+    }
+
+    private Pending prepare(String collection) {
         Map<String, Entry> entries = collections.remove(collection);
         if (entries == null) {
-            return 0;
+            return new Pending(collection, Map.of(), List.of(), false);
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
         boolean ordered = false;
@@ -240,20 +260,46 @@ final class DocumentBatch {
                 }
             }
         }
-        if (!writes.isEmpty()) {
-            database.getCollection(collection).bulkWrite(writes, ordered ? ORDERED : UNORDERED);
+        return new Pending(collection, entries, writes, ordered);
+    }
+
+    /** One collection's writes of a flush: written (possibly on another thread), then the cache told. */
+    private final class Pending {
+        final String collection;
+        final Map<String, Entry> entries;
+        final List<WriteModel<Document>> writes;
+        final boolean ordered;
+
+        Pending(String collection, Map<String, Entry> entries, List<WriteModel<Document>> writes, boolean ordered) {
+            this.collection = collection;
+            this.entries = entries;
+            this.writes = writes;
+            this.ordered = ordered;
         }
-        entries.forEach((id, entry) -> {
-            if (entry.blind != null) {
-                cache.invalidate(collection, id);
-            } else if (entry.current != null) {
-                cache.put(collection, id, entry.current);
-                emptied.written(collection, id);
-            } else {
-                cache.invalidate(collection, id);
+
+        boolean hasWrites() {
+            return !writes.isEmpty();
+        }
+
+        void write() {
+            if (!writes.isEmpty()) {
+                database.getCollection(collection).bulkWrite(writes, ordered ? ORDERED : UNORDERED);
             }
-        });
-        return writes.size();
+        }
+
+        int finish() {
+            entries.forEach((id, entry) -> {
+                if (entry.blind != null) {
+                    cache.invalidate(collection, id);
+                } else if (entry.current != null) {
+                    cache.put(collection, id, entry.current);
+                    emptied.written(collection, id);
+                } else {
+                    cache.invalidate(collection, id);
+                }
+            });
+            return writes.size();
+        }
     }
 
     private static WriteModel<Document> write(String id, Entry entry) {
