@@ -22,10 +22,12 @@ import org.h2.mvstore.MVMap;
 
 /**
  * A collection of the embedded MongoDB kept in one MVStore map, as mongo-java-server's H2 collection keeps it (same
- * map, same keys, same value format), with three differences that matter at 100,000 documents:
+ * map, same keys, same value format), with four differences that matter at 100,000 documents:
  * <ul>
  * <li>documents read from the file stay BSON bytes in the page cache ({@link EncodedDocument}) and are decoded one at
  * a time when asked for;</li>
+ * <li>a scan skips, undecoded, the documents that lack a string the query asks a field to equal
+ * ({@link RequiredStrings});</li>
  * <li>a sorted query with a limit keeps only the first {@code skip + limit} matches (a bounded heap, each document's
  * sort values read once) instead of sorting every match;</li>
  * <li>the collection's data size (BSON-encoding every inserted and updated document twice to count its bytes, and a
@@ -108,7 +110,13 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
                     .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
                     .map(DocumentWithPosition::getDocument);
         } else {
-            all = documents.values().stream().map(EncodedDocument::of);
+            RequiredStrings required = RequiredStrings.of(query);
+            Stream<Object> stored = documents.values().stream();
+            if (!required.isEmpty()) {
+                stored = stored.filter(value -> !(value instanceof EncodedDocument encoded)
+                        || required.mayMatch(encoded.bson()));
+            }
+            all = stored.map(EncodedDocument::of);
         }
         return matchDocumentsFromStream(all, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }

@@ -122,6 +122,45 @@ class H2FileBackendTest {
         });
     }
 
+    /** Documents skipped undecoded for lacking a queried string are exactly those the full match refuses. */
+    @Test
+    void scansFindWhatTheFullMatchFinds() throws Exception {
+        Path file = dir.resolve("m.mv.db");
+        List<Document> many = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            many.add(new Document("_id", "t" + i).append("status", List.of("created", "in_progress", "stopped")
+                    .get(i % 3)).append("comment", i % 5 == 0 ? "in_progress elsewhere" : "")
+                    .append("tags", i % 7 == 0 ? List.of("in_progress", "x") : List.of())
+                    .append("n", i));
+        }
+        with(H2FileBackend.open(file), tasks -> tasks.insertMany(many));
+        List<org.bson.conversions.Bson> queries = List.of(Filters.eq("status", "in_progress"),
+                Filters.and(Filters.eq("status", "in_progress"), Filters.lt("n", 150)),
+                Filters.eq("tags", "in_progress"), Filters.eq("status", "gone"),
+                Filters.and(Filters.eq("status", "created"), Filters.eq("comment", "in_progress elsewhere")));
+        with(H2FileBackend.open(file), tasks -> {
+            for (var query : queries) {
+                List<Document> found = tasks.find(query).into(new ArrayList<>());
+                List<Document> expected = many.stream().filter(doc -> matches(doc, query)).toList();
+                assertThat(found).as(query.toString()).containsExactlyInAnyOrderElementsOf(expected);
+            }
+        });
+    }
+
+    private static boolean matches(Document doc, org.bson.conversions.Bson query) {
+        String json = query.toBsonDocument().toJson();
+        int n = doc.getInteger("n");
+        String status = doc.getString("status");
+        return switch (json) {
+            case "{\"status\": \"in_progress\"}" -> status.equals("in_progress");
+            case "{\"$and\": [{\"status\": \"in_progress\"}, {\"n\": {\"$lt\": 150}}]}" ->
+                    status.equals("in_progress") && n < 150;
+            case "{\"tags\": \"in_progress\"}" -> n % 7 == 0;
+            case "{\"status\": \"gone\"}" -> false;
+            default -> status.equals("created") && n % 5 == 0;
+        };
+    }
+
     /** The bounded-heap page of a sorted query is exactly that page of the full sort (a query without a limit). */
     @Test
     void sortedPagesAreThoseOfAFullSortTiesAndMissingValuesIncluded() throws Exception {
