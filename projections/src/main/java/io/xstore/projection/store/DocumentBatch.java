@@ -11,6 +11,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -244,7 +246,7 @@ final class DocumentBatch {
         if (entries == null) {
             return new Pending(collection, Map.of(), List.of(), false);
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
         boolean ordered = false;
         for (Map.Entry<String, Entry> item : entries.entrySet()) {
             Entry entry = item.getValue();
@@ -254,7 +256,7 @@ final class DocumentBatch {
                 // several updates of one document keep their order
                 ordered |= entry.blind.size() > 1;
             } else if (entry.dirty) {
-                WriteModel<Document> write = write(item.getKey(), entry);
+                WriteModel<RawBsonDocument> write = write(item.getKey(), entry, database.getCodecRegistry());
                 if (write != null) {
                     writes.add(write);
                 }
@@ -267,10 +269,11 @@ final class DocumentBatch {
     private final class Pending {
         final String collection;
         final Map<String, Entry> entries;
-        final List<WriteModel<Document>> writes;
+        final List<WriteModel<RawBsonDocument>> writes;
         final boolean ordered;
 
-        Pending(String collection, Map<String, Entry> entries, List<WriteModel<Document>> writes, boolean ordered) {
+        Pending(String collection, Map<String, Entry> entries, List<WriteModel<RawBsonDocument>> writes,
+                boolean ordered) {
             this.collection = collection;
             this.entries = entries;
             this.writes = writes;
@@ -283,7 +286,8 @@ final class DocumentBatch {
 
         void write() {
             if (!writes.isEmpty()) {
-                database.getCollection(collection).bulkWrite(writes, ordered ? ORDERED : UNORDERED);
+                database.getCollection(collection, RawBsonDocument.class).bulkWrite(writes,
+                        ordered ? ORDERED : UNORDERED);
             }
         }
 
@@ -302,16 +306,17 @@ final class DocumentBatch {
         }
     }
 
-    private static WriteModel<Document> write(String id, Entry entry) {
+    /** The write of one changed document, its BSON encoded here ({@link WireBson}). */
+    private static WriteModel<RawBsonDocument> write(String id, Entry entry, CodecRegistry registry) {
         Bson byId = Filters.eq("_id", id);
         if (entry.current == null) {
             return entry.known && entry.original == null ? null : new DeleteOneModel<>(byId);
         }
         if (entry.known && entry.original == null) {
-            return new InsertOneModel<>(entry.current);
+            return new InsertOneModel<>(WireBson.encode(entry.current, registry));
         }
         if (!entry.known) {
-            return new ReplaceOneModel<>(byId, entry.current, UPSERT);
+            return new ReplaceOneModel<>(byId, WireBson.encode(entry.current, registry), UPSERT);
         }
         Document set = new Document();
         Document unset = new Document();
@@ -332,7 +337,7 @@ final class DocumentBatch {
         if (!unset.isEmpty()) {
             update.put("$unset", unset);
         }
-        return new UpdateOneModel<>(byId, update);
+        return new UpdateOneModel<>(byId, WireBson.encode(update, registry));
     }
 
     private Entry entry(String collection, String id, boolean load) {
