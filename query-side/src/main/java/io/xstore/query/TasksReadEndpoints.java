@@ -56,9 +56,9 @@ public class TasksReadEndpoints {
     public Object getById(CallContext ctx) {
         String id = Fields.requireString(ctx.body(), "task");
         Scope scope = Scope.withPublic(ctx.company());
-        Map<String, Object> task = (AsOfStates.requested(ctx.body())
-                ? query.render(pastState(asOf, HistoryEntity.TASK, id, ctx.body()), scope)
-                : query.findById(EntitySpecs.TASK, id, scope))
+        Object task = (AsOfStates.requested(ctx.body())
+                ? query.render(pastState(asOf, HistoryEntity.TASK, id, ctx.body()), scope).map(Object.class::cast)
+                : query.findWireById(EntitySpecs.TASK, id, scope))
                 .orElseThrow(() -> ApiError.INVALID_TASK_ID.toException(Map.of("id", id)));
         return Map.of("task", task);
     }

@@ -7,6 +7,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -45,6 +46,26 @@ public final class OwnedDocuments {
         Plan plan = Plan.of(projection, ownership);
         Document doc = plan.find(collection, Filters.eq(ID, id)).first();
         return doc != null && ownership.allows(doc) ? plan.trim(doc) : null;
+    }
+
+    /**
+     * The whole document with this id as stored, its BSON undecoded, if the caller may see it; null otherwise (for
+     * answers written straight from the BSON).
+     */
+    public static RawBsonDocument rawById(MongoCollection<Document> collection, String id, Ownership ownership) {
+        RawBsonDocument doc = collection.withDocumentClass(RawBsonDocument.class).find(Filters.eq(ID, id)).first();
+        if (doc == null) {
+            return null;
+        }
+        BsonValue company = doc.get(COMPANY);
+        boolean allowed;
+        if (company == null || company.isNull()) {
+            allowed = ownership.allowsCompany(null);
+        } else {
+            allowed = company.isString() ? ownership.allowsCompany(company.asString().getValue())
+                    : !ownership.checksCompany();
+        }
+        return allowed ? doc : null;
     }
 
     /**

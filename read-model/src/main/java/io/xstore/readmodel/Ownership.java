@@ -49,6 +49,11 @@ public final class Ownership {
         return companies == null || doc != null && companies.contains(doc.get("company"));
     }
 
+    /** Whether a document whose {@code company} field holds this value (null when missing) may be seen. */
+    public boolean allowsCompany(String company) {
+        return companies == null || companies.contains(company);
+    }
+
     @Override
     public String toString() {
         return companies == null ? "anyone" : "company in " + companies;

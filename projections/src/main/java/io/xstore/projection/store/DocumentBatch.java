@@ -11,6 +11,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -207,24 +209,44 @@ final class DocumentBatch {
         }
     }
 
-    /** Writes every changed document; returns how many were written. */
+    /**
+     * Writes every changed document; returns how many were written. The collections are written in parallel, each
+     * with its one bulk write on a connection of its own: the embedded MongoDB locks per collection, so a batch that
+     * touches tasks, history rows and heads costs the slowest of its writes rather than their sum.
+     */
     int flush() {
         if (isDetached()) {
             return 0;
         }
-        int written = 0;
+        List<Pending> pending = new ArrayList<>();
         for (String collection : new ArrayList<>(collections.keySet())) {
-            written += flush(collection);
+            pending.add(prepare(collection));
+        }
+        List<Pending> writing = pending.stream().filter(Pending::hasWrites).toList();
+        if (writing.size() > 1) {
+            ParallelWrites.run(writing.stream().<Runnable>map(p -> p::write).toList());
+        } else {
+            writing.forEach(Pending::write);
+        }
+        int written = 0;
+        for (Pending p : pending) {
+            written += p.finish();
         }
         return written;
     }
 
     private int flush(String collection) {
+        Pending pending = prepare(collection);
+        pending.write();
+        return pending.finish();
+    }
+
+    private Pending prepare(String collection) {
         Map<String, Entry> entries = collections.remove(collection);
         if (entries == null) {
-            return 0;
+            return new Pending(collection, Map.of(), List.of(), false);
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
         boolean ordered = false;
         for (Map.Entry<String, Entry> item : entries.entrySet()) {
             Entry entry = item.getValue();
@@ -234,38 +256,67 @@ final class DocumentBatch {
                 // several updates of one document keep their order
                 ordered |= entry.blind.size() > 1;
             } else if (entry.dirty) {
-                WriteModel<Document> write = write(item.getKey(), entry);
+                WriteModel<RawBsonDocument> write = write(item.getKey(), entry, database.getCodecRegistry());
                 if (write != null) {
                     writes.add(write);
                 }
             }
         }
-        if (!writes.isEmpty()) {
-            database.getCollection(collection).bulkWrite(writes, ordered ? ORDERED : UNORDERED);
-        }
-        entries.forEach((id, entry) -> {
-            if (entry.blind != null) {
-                cache.invalidate(collection, id);
-            } else if (entry.current != null) {
-                cache.put(collection, id, entry.current);
-                emptied.written(collection, id);
-            } else {
-                cache.invalidate(collection, id);
-            }
-        });
-        return writes.size();
+        return new Pending(collection, entries, writes, ordered);
     }
 
-    private static WriteModel<Document> write(String id, Entry entry) {
+    /** One collection's writes of a flush: written (possibly on another thread), then the cache told. */
+    private final class Pending {
+        final String collection;
+        final Map<String, Entry> entries;
+        final List<WriteModel<RawBsonDocument>> writes;
+        final boolean ordered;
+
+        Pending(String collection, Map<String, Entry> entries, List<WriteModel<RawBsonDocument>> writes,
+                boolean ordered) {
+            this.collection = collection;
+            this.entries = entries;
+            this.writes = writes;
+            this.ordered = ordered;
+        }
+
+        boolean hasWrites() {
+            return !writes.isEmpty();
+        }
+
+        void write() {
+            if (!writes.isEmpty()) {
+                database.getCollection(collection, RawBsonDocument.class).bulkWrite(writes,
+                        ordered ? ORDERED : UNORDERED);
+            }
+        }
+
+        int finish() {
+            entries.forEach((id, entry) -> {
+                if (entry.blind != null) {
+                    cache.invalidate(collection, id);
+                } else if (entry.current != null) {
+                    cache.put(collection, id, entry.current);
+                    emptied.written(collection, id);
+                } else {
+                    cache.invalidate(collection, id);
+                }
+            });
+            return writes.size();
+        }
+    }
+
+    /** The write of one changed document, its BSON encoded here ({@link WireBson}). */
+    private static WriteModel<RawBsonDocument> write(String id, Entry entry, CodecRegistry registry) {
         Bson byId = Filters.eq("_id", id);
         if (entry.current == null) {
             return entry.known && entry.original == null ? null : new DeleteOneModel<>(byId);
         }
         if (entry.known && entry.original == null) {
-            return new InsertOneModel<>(entry.current);
+            return new InsertOneModel<>(WireBson.encode(entry.current, registry));
         }
         if (!entry.known) {
-            return new ReplaceOneModel<>(byId, entry.current, UPSERT);
+            return new ReplaceOneModel<>(byId, WireBson.encode(entry.current, registry), UPSERT);
         }
         Document set = new Document();
         Document unset = new Document();
@@ -286,7 +337,7 @@ final class DocumentBatch {
         if (!unset.isEmpty()) {
             update.put("$unset", unset);
         }
-        return new UpdateOneModel<>(byId, update);
+        return new UpdateOneModel<>(byId, WireBson.encode(update, registry));
     }
 
     private Entry entry(String collection, String id, boolean load) {

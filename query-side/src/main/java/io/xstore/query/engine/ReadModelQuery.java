@@ -135,6 +135,15 @@ public class ReadModelQuery {
         return Optional.ofNullable(doc).map(WireDocuments::render);
     }
 
+    /**
+     * {@link #findById} for an answer: the same document in the same wire shape, written to the answer straight from
+     * its stored BSON (see {@link WireJson}).
+     */
+    public Optional<Object> findWireById(EntitySpec spec, String id, Scope scope) {
+        return Optional.ofNullable(OwnedDocuments.rawById(collection(spec), id, scope.ownership()))
+                .map(WireJson::new);
+    }
+
     /** A body holding only the given keys (for endpoints that run an internal get_all). */
     public static ObjectNode body() {
         return JsonNodeFactory.instance.objectNode();

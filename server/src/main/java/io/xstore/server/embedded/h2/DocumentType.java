@@ -1,7 +1,6 @@
 package io.xstore.server.embedded.h2;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -16,8 +15,11 @@ import org.h2.mvstore.type.BasicDataType;
  * Documents of the collection maps, stored as BSON, the format they arrived in, instead of H2's default Java
  * serialization (which wrote class descriptors with every document and took most of the embedded server's time).
  * A document BSON cannot hold keeps Java serialization.
+ * <p>
+ * A value is a {@link Document} while it was written and not yet read back, and an {@link EncodedDocument} once read
+ * from the file: pages are read without decoding their documents (see {@link StoredDocumentsCollection}).
  */
-final class DocumentType extends BasicDataType<Document> {
+final class DocumentType extends BasicDataType<Object> {
 
     static final DocumentType INSTANCE = new DocumentType();
 
@@ -28,8 +30,8 @@ final class DocumentType extends BasicDataType<Document> {
     }
 
     @Override
-    public int getMemory(Document document) {
-        return estimate(document);
+    public int getMemory(Object value) {
+        return value instanceof EncodedDocument encoded ? 32 + encoded.bson().length : estimate(value);
     }
 
     private static int estimate(Object value) {
@@ -54,7 +56,12 @@ final class DocumentType extends BasicDataType<Document> {
     }
 
     @Override
-    public void write(WriteBuffer buff, Document document) {
+    public void write(WriteBuffer buff, Object value) {
+        if (value instanceof EncodedDocument encoded) {
+            buff.put(BSON).putVarInt(encoded.bson().length).put(encoded.bson());
+            return;
+        }
+        Document document = (Document) value;
         ByteBuf bson = Unpooled.buffer(256);
         try {
             BsonEncoder.encodeDocument(document, bson);
@@ -68,25 +75,20 @@ final class DocumentType extends BasicDataType<Document> {
     }
 
     @Override
-    public Document read(ByteBuffer buff) {
+    public Object read(ByteBuffer buff) {
         byte format = buff.get();
         int length = DataUtils.readVarInt(buff);
-        ByteBuffer slice = buff.slice();
-        slice.limit(length);
-        buff.position(buff.position() + length);
+        byte[] bytes = new byte[length];
+        buff.get(bytes);
         return switch (format) {
-            case BSON -> BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slice));
-            case SERIALIZED -> {
-                byte[] bytes = new byte[length];
-                slice.get(bytes);
-                yield (Document) JavaSerialization.object(bytes);
-            }
+            case BSON -> new EncodedDocument(bytes);
+            case SERIALIZED -> (Document) JavaSerialization.object(bytes);
             default -> throw new IllegalStateException("unknown document format " + format);
         };
     }
 
     @Override
-    public Document[] createStorage(int size) {
-        return new Document[size];
+    public Object[] createStorage(int size) {
+        return new Object[size];
     }
 }

@@ -8,9 +8,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.bson.Document;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +17,9 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with the storage formats of {@link DocumentType} and {@link KeyValueType} and the
- * {@link PlaceholderSecondaryIndex}; map names and layout are the backend's own. A file marks its format in a map
+ * mongo-java-server's H2 backend with the storage formats of {@link DocumentType} and {@link KeyValueType}, the
+ * collections of {@link StoredDocumentsCollection} and the {@link PlaceholderSecondaryIndex}; map names and layout are
+ * the backend's own. A file marks its format in a map
  * of its own; a file without the mark, written by the plain backend, is copied into the new format once when opened
  * (see {@link H2FormatUpgrade}).
  */
@@ -30,6 +29,11 @@ public final class H2FileBackend extends H2Backend {
     private static final String FORMAT_KEY = "storage";
     private static final String FORMAT = "bson-documents-1";
     private static final int RETENTION_MS = 10 * 60 * 1000;
+    /**
+     * The page cache, in MB (H2's default is 16). Documents stay BSON bytes in it ({@link EncodedDocument}), so this
+     * holds the task read model of about 100,000 tasks: a read by id or an update of any task touches memory only.
+     */
+    private static final int CACHE_MB = 64;
 
     private H2FileBackend(MVStore store) {
         super(store);
@@ -38,19 +42,23 @@ public final class H2FileBackend extends H2Backend {
     /** Opens (or creates) the file, upgrading one written in the plain backend's format first. */
     public static H2FileBackend open(Path file) throws IOException {
         if (Files.exists(file)) {
-            MVStore store = MVStore.open(file.toString());
+            MVStore store = openStore(file);
             if (store.hasMap(FORMAT_MAP) && FORMAT.equals(store.<String, String>openMap(FORMAT_MAP).get(FORMAT_KEY))) {
                 return on(store);
             }
             store.close();
             H2FormatUpgrade.run(file, H2FileBackend::create);
-            return on(MVStore.open(file.toString()));
+            return on(openStore(file));
         }
         return create(file);
     }
 
+    private static MVStore openStore(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
+    }
+
     private static H2FileBackend create(Path file) {
-        MVStore store = MVStore.open(file.toString());
+        MVStore store = openStore(file);
         store.<String, String>openMap(FORMAT_MAP).put(FORMAT_KEY, FORMAT);
         return on(store);
     }
@@ -72,10 +80,9 @@ public final class H2FileBackend extends H2Backend {
             protected MongoCollection<Object> openOrCreateCollection(String collectionName,
                                                                      CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collectionName);
-                MVMap<Object, Document> documents = store.openMap("databases." + namespace,
-                        new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
-                MVMap<String, Object> meta = store.openMap("meta." + namespace);
-                return new H2Collection(this, collectionName, options, documents, meta, cursors);
+                MVMap<Object, Object> documents = store.openMap("databases." + namespace,
+                        new MVMap.Builder<Object, Object>().valueType(DocumentType.INSTANCE));
+                return new StoredDocumentsCollection(this, collectionName, options, documents, cursors);
             }
 
             @Override

@@ -101,6 +101,99 @@ class H2FileBackendTest {
         }
     }
 
+    @Test
+    void documentsReadBackFromTheFileCanBeUpdatedAndRemoved() throws Exception {
+        Path file = dir.resolve("m.mv.db");
+        with(H2FileBackend.open(file), tasks -> tasks.insertMany(List.of(
+                new Document("_id", "t1").append("status", "created").append("tags", List.of("a")),
+                new Document("_id", "t2").append("status", "created"))));
+
+        with(H2FileBackend.open(file), tasks -> {
+            tasks.updateOne(Filters.eq("_id", "t1"), new Document("$set", new Document("status", "in_progress"))
+                    .append("$push", new Document("tags", "b")));
+            tasks.deleteOne(Filters.eq("_id", "t2"));
+            assertThat(tasks.find(Filters.eq("_id", "t1")).first())
+                    .containsEntry("status", "in_progress").containsEntry("tags", List.of("a", "b"));
+        });
+
+        with(H2FileBackend.open(file), tasks -> {
+            assertThat(tasks.find().into(new ArrayList<>())).containsExactly(new Document("_id", "t1")
+                    .append("status", "in_progress").append("tags", List.of("a", "b")));
+        });
+    }
+
+    /** Documents skipped undecoded for lacking a queried string are exactly those the full match refuses. */
+    @Test
+    void scansFindWhatTheFullMatchFinds() throws Exception {
+        Path file = dir.resolve("m.mv.db");
+        List<Document> many = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            many.add(new Document("_id", "t" + i).append("status", List.of("created", "in_progress", "stopped")
+                    .get(i % 3)).append("comment", i % 5 == 0 ? "in_progress elsewhere" : "")
+                    .append("tags", i % 7 == 0 ? List.of("in_progress", "x") : List.of())
+                    .append("n", i));
+        }
+        with(H2FileBackend.open(file), tasks -> tasks.insertMany(many));
+        List<org.bson.conversions.Bson> queries = List.of(Filters.eq("status", "in_progress"),
+                Filters.and(Filters.eq("status", "in_progress"), Filters.lt("n", 150)),
+                Filters.eq("tags", "in_progress"), Filters.eq("status", "gone"),
+                Filters.and(Filters.eq("status", "created"), Filters.eq("comment", "in_progress elsewhere")));
+        with(H2FileBackend.open(file), tasks -> {
+            for (var query : queries) {
+                List<Document> found = tasks.find(query).into(new ArrayList<>());
+                List<Document> expected = many.stream().filter(doc -> matches(doc, query)).toList();
+                assertThat(found).as(query.toString()).containsExactlyInAnyOrderElementsOf(expected);
+            }
+        });
+    }
+
+    private static boolean matches(Document doc, org.bson.conversions.Bson query) {
+        String json = query.toBsonDocument().toJson();
+        int n = doc.getInteger("n");
+        String status = doc.getString("status");
+        return switch (json) {
+            case "{\"status\": \"in_progress\"}" -> status.equals("in_progress");
+            case "{\"$and\": [{\"status\": \"in_progress\"}, {\"n\": {\"$lt\": 150}}]}" ->
+                    status.equals("in_progress") && n < 150;
+            case "{\"tags\": \"in_progress\"}" -> n % 7 == 0;
+            case "{\"status\": \"gone\"}" -> false;
+            default -> status.equals("created") && n % 5 == 0;
+        };
+    }
+
+    /** The bounded-heap page of a sorted query is exactly that page of the full sort (a query without a limit). */
+    @Test
+    void sortedPagesAreThoseOfAFullSortTiesAndMissingValuesIncluded() throws Exception {
+        List<Document> many = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            Document task = new Document("_id", String.format("t%04d", (i * 37) % 700))
+                    .append("status", i % 3 == 0 ? "created" : "queued").append("rank", i % 11);
+            if (i % 7 != 0) {
+                task.append("last_update", Date.from(Instant.parse("2026-12-06T10:00:00Z").plusSeconds(i % 50)));
+            }
+            many.add(task);
+        }
+        List<Document> orders = List.of(
+                new Document("last_update", -1), new Document("last_update", 1),
+                new Document("last_update", -1).append("_id", 1), new Document("rank", 1).append("last_update", -1));
+        Document projection = new Document("rank", 1).append("last_update", 1);
+        with(H2FileBackend.open(dir.resolve("m.mv.db")), tasks -> {
+            tasks.insertMany(many);
+            for (Document order : orders) {
+                for (var filter : List.of(Filters.in("status", "created", "queued"), Filters.eq("status", "created"))) {
+                    List<Document> all = tasks.find(filter).sort(order).projection(projection)
+                            .into(new ArrayList<>());
+                    for (int skip : List.of(0, 50, 180, 230, 690)) {
+                        List<Document> page = tasks.find(filter).sort(order).skip(skip).limit(50)
+                                .projection(projection).into(new ArrayList<>());
+                        assertThat(page).as("%s skip %d", order, skip)
+                                .isEqualTo(all.subList(Math.min(skip, all.size()), Math.min(skip + 50, all.size())));
+                    }
+                }
+            }
+        });
+    }
+
     private static void with(MongoBackend backend, Consumer<MongoCollection<Document>> action) {
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {

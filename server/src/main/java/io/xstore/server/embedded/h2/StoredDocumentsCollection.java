@@ -1,0 +1,208 @@
+package io.xstore.server.embedded.h2;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A collection of the embedded MongoDB kept in one MVStore map, as mongo-java-server's H2 collection keeps it (same
+ * map, same keys, same value format), with four differences that matter at 100,000 documents:
+ * <ul>
+ * <li>documents read from the file stay BSON bytes in the page cache ({@link EncodedDocument}) and are decoded one at
+ * a time when asked for;</li>
+ * <li>a scan skips, undecoded, the documents that lack a string the query asks a field to equal
+ * ({@link RequiredStrings});</li>
+ * <li>a sorted query with a limit keeps only the first {@code skip + limit} matches (a bounded heap, each document's
+ * sort values read once) instead of sorting every match;</li>
+ * <li>the collection's data size (BSON-encoding every inserted and updated document twice to count its bytes, and a
+ * write to the meta map each time) is not tracked: nothing reads it.</li>
+ * </ul>
+ */
+final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollection<Object> {
+
+    /** Above this many kept documents a sorted query sorts all its matches, as mongo-java-server does. */
+    static final int MAX_KEPT = 10_000;
+
+    private final MVMap<Object, Object> documents;
+
+    StoredDocumentsCollection(MongoDatabase database, String name, CollectionOptions options,
+                              MVMap<Object, Object> documents, CursorRegistry cursors) {
+        super(database, name, options, cursors);
+        this.documents = documents;
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    @Override
+    protected void updateDataSize(int sizeDelta) {
+        // not tracked, see tracksDataSize
+    }
+
+    @Override
+    protected int getDataSize() {
+        return 0;
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        Object previous = documents.putIfAbsent(Missing.ofNullable(key), document);
+        if (previous != null) {
+            throw new IllegalStateException("a document with key '" + key + "' already exists in " + this);
+        }
+        return key;
+    }
+
+    @Override
+    public int count() {
+        return documents.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return documents.isEmpty();
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        Object stored = documents.get(position);
+        return stored == null ? null : EncodedDocument.of(stored);
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (documents.remove(position) == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return documents.entrySet().stream()
+                .map(entry -> new DocumentWithPosition<>(EncodedDocument.of(entry.getValue()), entry.getKey()));
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Stream<Document> all;
+        if (isNaturalDescending(orderBy)) {
+            all = streamAllDocumentsWithPosition()
+                    .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                    .map(DocumentWithPosition::getDocument);
+        } else {
+            RequiredStrings required = RequiredStrings.of(query);
+            Stream<Object> stored = documents.values().stream();
+            if (!required.isEmpty()) {
+                stored = stored.filter(value -> !(value instanceof EncodedDocument encoded)
+                        || required.mayMatch(encoded.bson()));
+            }
+            all = stored.map(EncodedDocument::of);
+        }
+        return matchDocumentsFromStream(all, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected QueryResult matchDocumentsFromStream(Stream<Document> candidates, Document query, Document orderBy,
+                                                   int numberToSkip, int limit, int batchSize,
+                                                   Document fieldSelector) {
+        SortKeys sort = SortKeys.of(orderBy);
+        long kept = (long) Math.max(numberToSkip, 0) + limit;
+        if (sort == null || limit <= 0 || kept > MAX_KEPT) {
+            return super.matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize,
+                    fieldSelector);
+        }
+        List<Document> first = sort.first((int) kept, candidates.filter(doc -> documentMatchesQuery(doc, query)));
+        // what is left (skip, limit, projection, cursor) as mongo-java-server does it, over the kept documents only
+        return super.matchDocumentsFromStream(query, first.stream(), numberToSkip, limit, batchSize, null,
+                fieldSelector);
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        documents.put(Missing.ofNullable(position), newDocument);
+    }
+
+    /**
+     * A sort order whose first {@code n} documents are found with a bounded heap. Ties keep the order in which the
+     * documents came, as the stable sort of mongo-java-server keeps it, so the pages are the same.
+     */
+    record SortKeys(String[] paths, ValueComparator[] comparators) {
+
+        /** Null when the order is empty or natural (nothing to sort). */
+        static SortKeys of(Document orderBy) {
+            if (orderBy == null || orderBy.isEmpty() || orderBy.keySet().iterator().next().equals("$natural")) {
+                return null;
+            }
+            String[] paths = orderBy.keySet().toArray(new String[0]);
+            ValueComparator[] comparators = new ValueComparator[paths.length];
+            for (int i = 0; i < paths.length; i++) {
+                comparators[i] = ((Number) orderBy.get(paths[i])).intValue() > 0
+                        ? ValueComparator.asc() : ValueComparator.desc();
+            }
+            return new SortKeys(paths, comparators);
+        }
+
+        List<Document> first(int n, Stream<Document> matches) {
+            Comparator<Ranked> order = this::compare;
+            PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(Math.min(n, 1024) + 1, order.reversed());
+            long arrival = 0;
+            Iterator<Document> it = matches.iterator();
+            while (it.hasNext()) {
+                Document doc = it.next();
+                Ranked ranked = new Ranked(values(doc), arrival++, doc);
+                if (worstFirst.size() < n) {
+                    worstFirst.add(ranked);
+                } else if (order.compare(ranked, worstFirst.peek()) < 0) {
+                    worstFirst.poll();
+                    worstFirst.add(ranked);
+                }
+            }
+            List<Ranked> sorted = new ArrayList<>(worstFirst);
+            sorted.sort(order);
+            List<Document> out = new ArrayList<>(sorted.size());
+            sorted.forEach(r -> out.add(r.document()));
+            return out;
+        }
+
+        private Object[] values(Document doc) {
+            Object[] values = new Object[paths.length];
+            for (int i = 0; i < paths.length; i++) {
+                values[i] = Utils.getSubdocumentValueCollectionAware(doc, paths[i]);
+            }
+            return values;
+        }
+
+        private int compare(Ranked a, Ranked b) {
+            for (int i = 0; i < comparators.length; i++) {
+                int cmp = comparators[i].compare(a.values()[i], b.values()[i]);
+                if (cmp != 0) {
+                    return cmp;
+                }
+            }
+            return Long.compare(a.arrival(), b.arrival());
+        }
+    }
+
+    private record Ranked(Object[] values, long arrival, Document document) {
+    }
+}
