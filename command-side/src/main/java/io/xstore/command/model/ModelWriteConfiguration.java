@@ -13,8 +13,9 @@ public class ModelWriteConfiguration {
     @Bean
     public TaskModelCleanup taskModelCleanup(Repository<TaskAggregate> taskAggregateRepository,
                                              Repository<ModelAggregate> modelAggregateRepository,
-                                             ObjectProvider<TaskModelUsage> usage) {
+                                             ObjectProvider<TaskModelUsage> usage,
+                                             ObjectProvider<TaskEventFiles> eventFiles) {
         return new TaskModelCleanup(taskAggregateRepository, modelAggregateRepository,
-                usage.getIfAvailable(() -> TaskModelUsage.NONE));
+                usage.getIfAvailable(() -> TaskModelUsage.NONE), eventFiles.getIfAvailable(() -> TaskEventFiles.NONE));
     }
 }

@@ -43,12 +43,19 @@ public class TaskModelCleanup {
     private final Repository<TaskAggregate> tasks;
     private final Repository<ModelAggregate> models;
     private final TaskModelUsage usage;
+    private final TaskEventFiles eventFiles;
 
     public TaskModelCleanup(Repository<TaskAggregate> tasks, Repository<ModelAggregate> models,
                             TaskModelUsage usage) {
+        this(tasks, models, usage, TaskEventFiles.NONE);
+    }
+
+    public TaskModelCleanup(Repository<TaskAggregate> tasks, Repository<ModelAggregate> models,
+                            TaskModelUsage usage, TaskEventFiles eventFiles) {
         this.tasks = tasks;
         this.models = models;
         this.usage = usage;
+        this.eventFiles = eventFiles;
     }
 
     /**
@@ -64,8 +71,9 @@ public class TaskModelCleanup {
         Map<String, Aggregate<ModelAggregate>> owned = modelsOf(task, id, audit.companyId());
         List<Aggregate<TaskAggregate>> children = loadTasks(usage.childrenOf(id, audit.companyId()), id);
         List<String> artifactUrls = task.invoke(TaskAggregate::outputArtifactUris);
+        List<String> eventUrls = eventFiles.urlsOf(id, audit.companyId());
         task.execute(t -> t.handle(new DeleteTaskCommand(id, command.force(), command.deleteExternalArtifacts(),
-                audit)));
+                eventUrls, audit)));
         if (!command.force()) {
             refuseWhenPublished(id, children, owned);
         }
@@ -74,7 +82,7 @@ public class TaskModelCleanup {
             child.execute(c -> c.reparentUnderDeleted(id, audit));
         }
         return new TaskCleanupResult(null, children.size(), counts.updated, counts.deleted, counts.urls,
-                artifactUrls);
+                artifactUrls, eventUrls);
     }
 
     /** As the delete, except that children are only checked (never changed) and published models lose their task. */
@@ -92,7 +100,7 @@ public class TaskModelCleanup {
             refuseWhenPublished(id, loadTasks(usage.childrenOf(id, audit.companyId()), id), owned);
         }
         Counts counts = command.deleteOutputModels() ? cleanUpModels(id, owned, false, audit) : new Counts();
-        return new TaskCleanupResult(reset, 0, counts.updated, counts.deleted, counts.urls, artifactUrls);
+        return new TaskCleanupResult(reset, 0, counts.updated, counts.deleted, counts.urls, artifactUrls, List.of());
     }
 
     /**

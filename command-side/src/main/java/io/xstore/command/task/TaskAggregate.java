@@ -95,6 +95,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -358,7 +359,11 @@ public class TaskAggregate {
                     TaskErrors.data("task", id, "expected", TaskStatus.CREATED.wire(), "current", status.wire()));
         }
         // only output artifacts go with the task (docs/api/behaviour-rules.md §4)
-        List<String> fileUrls = !command.deleteExternalArtifacts() ? List.of() : state.outputArtifactUris();
+        List<String> fileUrls = new ArrayList<>();
+        if (command.deleteExternalArtifacts()) {
+            fileUrls.addAll(state.outputArtifactUris());
+            fileUrls.addAll(command.eventFileUrls());
+        }
         apply(new TaskDeletedEvent(id, status, fileUrls, command.audit()));
     }
 

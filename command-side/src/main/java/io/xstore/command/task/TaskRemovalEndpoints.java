@@ -143,8 +143,7 @@ public class TaskRemovalEndpoints {
 
     /**
      * The counts of a delete or reset cleanup (docs/api/behaviour-rules.md §4) and, with {@code return_file_urls},
-     * the URIs of the deleted models and of the output artifacts; metric events keep no files of their own here, so
-     * {@code event_urls} is empty.
+     * the URIs of the deleted models, of the output artifacts and (a delete only) of the task's debug images.
      */
     private static Map<String, Object> withCleanup(Map<String, Object> response, TaskCleanupResult cleanup,
                                                    ObjectNode body) {
@@ -152,7 +151,7 @@ public class TaskRemovalEndpoints {
         response.put("updated_models", cleanup.updatedModels());
         response.put("deleted_models", cleanup.deletedModels());
         if (Fields.optBool(body, "return_file_urls", false)) {
-            response.put("urls", Map.of("model_urls", cleanup.modelUrls(), "event_urls", List.of(),
+            response.put("urls", Map.of("model_urls", cleanup.modelUrls(), "event_urls", cleanup.eventUrls(),
                     "artifact_urls", cleanup.artifactUrls()));
         }
         return response;

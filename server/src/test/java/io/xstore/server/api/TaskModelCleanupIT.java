@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TaskModelCleanupIT extends ServerTestSupport {
 
+    private static final String IMAGE_URL = "file:///tmp/img/s.png";
+
     private TestApi api;
     private String project;
 
@@ -70,6 +72,8 @@ class TaskModelCleanupIT extends ServerTestSupport {
         api.ok("tasks.add_or_update_artifacts", body("task", task, "artifacts", List.of(
                 Map.of("key", "out", "type", "custom", "uri", "file:///tmp/out.bin"),
                 Map.of("key", "in", "type", "custom", "mode", "input", "uri", "file:///tmp/in.bin"))));
+        api.ok("events.add", body("task", task, "type", "training_debug_image", "metric", "img", "variant", "s",
+                "iter", 0, "timestamp", 1_700_000_000_000L, "url", IMAGE_URL, "key", "img/s.png"));
 
         String draftUri = api.model(draft).get("uri").asText();
 
@@ -85,7 +89,8 @@ class TaskModelCleanupIT extends ServerTestSupport {
         assertThat(texts(data.get("urls").get("model_urls"))).containsExactly(draftUri);
         // behaviour §4 only output artifacts are reported
         assertThat(texts(data.get("urls").get("artifact_urls"))).containsExactly("file:///tmp/out.bin");
-        assertThat(data.get("urls").get("event_urls").isArray()).isTrue();
+        // behaviour §4 the task's debug images are reported (and deleted with its files)
+        assertThat(texts(data.get("urls").get("event_urls"))).containsExactly(IMAGE_URL);
 
         api.error("models.get_by_id", body("model", draft), 400, 201);
         assertThat(api.model(usedElsewhere).get("task")).isNull();
