@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.xstore.api.AuditEntry;
 import io.xstore.api.task.DeleteTaskCommand;
+import io.xstore.command.model.TaskEventFiles;
 import io.xstore.api.task.MoveTaskCommand;
 import io.xstore.command.project.ProjectTaskOperations;
 import io.xstore.protocol.ApiException;
@@ -26,9 +27,11 @@ public class CommandProjectTaskOperations implements ProjectTaskOperations {
 
     private final TaskCommands commands;
     private final MongoCollection<Document> tasks;
+    private final TaskEventFiles eventFiles;
 
-    public CommandProjectTaskOperations(TaskCommands commands, MongoDatabase database) {
+    public CommandProjectTaskOperations(TaskCommands commands, MongoDatabase database, TaskEventFiles eventFiles) {
         this.commands = commands;
+        this.eventFiles = eventFiles;
         this.tasks = database.getCollection(Collections.TASKS);
     }
 
@@ -47,14 +50,17 @@ public class CommandProjectTaskOperations implements ProjectTaskOperations {
     public DeletedTasks deleteTasks(List<String> taskIds, boolean deleteExternalArtifacts, AuditEntry audit) {
         int deleted = 0;
         List<String> artifactUrls = new ArrayList<>();
+        List<String> eventUrls = new ArrayList<>();
         for (String taskId : taskIds) {
             List<String> urls = artifactUris(taskId);
-            if (sendUnlessGone(taskId, new DeleteTaskCommand(taskId, true, true, audit), audit)) {
+            List<String> images = eventFiles.urlsOf(taskId, audit.companyId());
+            if (sendUnlessGone(taskId, new DeleteTaskCommand(taskId, true, true, images, audit), audit)) {
                 deleted++;
                 artifactUrls.addAll(urls);
+                eventUrls.addAll(images);
             }
         }
-        return new DeletedTasks(deleted, List.of(), List.of(), artifactUrls);
+        return new DeletedTasks(deleted, List.of(), eventUrls, artifactUrls);
     }
 
     private boolean sendUnlessGone(String taskId, Object command, AuditEntry audit) {

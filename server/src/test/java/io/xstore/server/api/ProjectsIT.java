@@ -207,6 +207,8 @@ class ProjectsIT extends ServerTestSupport {
         api.ok("tasks.add_or_update_artifacts", body("task", task, "artifacts",
                 List.of(Map.of("key", "data", "type", "custom", "uri", "http://files/x/data.bin"))));
         api.ok("tasks.started", body("task", task));
+        api.ok("events.add", body("task", task, "type", "training_debug_image", "metric", "m", "variant", "v",
+                "iter", 0, "timestamp", 1_700_000_000_000L, "url", "http://files/x/m/v.png"));
 
         JsonNode data = api.ok("projects.delete", body("project", project, "force", true,
                 "delete_contents", true));
@@ -214,6 +216,9 @@ class ProjectsIT extends ServerTestSupport {
         assertThat(data.get("deleted_tasks").asInt()).isEqualTo(1);
         assertThat(data.get("urls").get("artifact_urls")).extracting(JsonNode::asText)
                 .containsExactly("http://files/x/data.bin");
+        // behaviour §4 the deleted tasks' debug images are reported
+        assertThat(data.get("urls").get("event_urls")).extracting(JsonNode::asText)
+                .containsExactly("http://files/x/m/v.png");
         api.error("tasks.get_by_id", body("task", task), 400, 101);
     }
 
