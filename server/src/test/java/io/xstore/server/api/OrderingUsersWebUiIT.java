@@ -101,6 +101,12 @@ class OrderingUsersWebUiIT extends ServerTestSupport {
         api.error("users.delete", body("user", "no-such-user"), 400, 301);
         String me = api.ok("users.get_current_user", body()).get("user").get("id").asText();
         api.error("users.delete", body("user", me), 400, 12);
+
+        String other = api.ok("auth.create_user", body("name", unique("leaver"), "email", unique("l") + "@x.org"))
+                .get("id").asText();
+        api.ok("users.get_by_id", body("user", other));
+        assertThat(api.ok("users.delete", body("user", other)).get("deleted").asInt()).isEqualTo(1);
+        api.error("users.get_by_id", body("user", other), 400, 301);
     }
 
     // behaviour §9 artifacts always carry display_data
