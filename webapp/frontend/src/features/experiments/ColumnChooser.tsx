@@ -4,8 +4,8 @@ import { fetchColumnChoices } from './api';
 import { FIXED_COLUMNS, metricColumn, paramColumn } from './columns';
 
 /** Pick which columns show: the fixed ones, any hyperparameter, any last metric value of the project. */
-export function ColumnChooser({ projectId, ids, onChange }: {
-  projectId: string; ids: string[]; onChange: (ids: string[]) => void;
+export function ColumnChooser({ projectId, ids, onChange, disabled = false }: {
+  projectId: string; ids: string[]; onChange: (ids: string[]) => void; disabled?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -34,7 +34,8 @@ export function ColumnChooser({ projectId, ids, onChange }: {
 
   return (
     <div className="relative" ref={ref} onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}>
-      <button type="button" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)}>
+      <button type="button" aria-expanded={open} aria-haspopup="true" disabled={disabled}
+              onClick={() => setOpen(!open)}>
         Columns
       </button>
       {open && (

@@ -55,7 +55,7 @@ export function ExperimentsPage() {
           <input type="checkbox" checked={filters.archived}
                  onChange={(e) => setFilters({ ...filters, archived: e.target.checked })} /> Archive
         </label>
-        <ColumnChooser projectId={projectId} ids={ids} onChange={setIds} />
+        <ColumnChooser projectId={projectId} ids={ids} onChange={setIds} disabled={!ready} />
         <span className="muted" aria-live="polite" data-testid="experiment-count">
           {scroll.tasks.length}{scroll.hasNextPage ? '+' : ''} experiments
           {selected.size > 0 && ` · ${selected.size} selected`}

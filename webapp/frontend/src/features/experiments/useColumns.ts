@@ -10,7 +10,11 @@ export function useColumns(projectId: string) {
   const ids = stored.data ?? DEFAULT_COLUMN_IDS;
   const save = useMutation({
     mutationFn: (next: string[]) => saveColumnPreference(projectId, next),
-    onMutate: (next) => queryClient.setQueryData(key, next),
+    // A stored choice still on its way must not land after (and over) the user's change.
+    onMutate: async (next) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      queryClient.setQueryData(key, next);
+    },
   });
   const columns = ids.map(columnFromId).filter((c): c is ColumnDef => !!c);
   return { ids, columns, setIds: (next: string[]) => save.mutate(next), ready: !stored.isPending };
