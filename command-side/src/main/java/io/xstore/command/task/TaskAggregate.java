@@ -47,6 +47,7 @@ import io.xstore.api.task.MakeTaskPrivateCommand;
 import io.xstore.api.task.MakeTaskPublicCommand;
 import io.xstore.api.task.TaskMadePrivateEvent;
 import io.xstore.api.task.TaskMadePublicEvent;
+import io.xstore.api.task.TaskOutputFilesReleasedEvent;
 import io.xstore.api.task.TaskReportChangedEvent;
 import io.xstore.api.task.TaskEditedEvent;
 import io.xstore.api.task.TaskHyperParamsDeletedEvent;
@@ -324,8 +325,12 @@ public class TaskAggregate {
         if (!command.force() && status == TaskStatus.PUBLISHED) {
             throw ApiError.INVALID_TASK_STATUS.toException(TaskErrors.data("task_id", id, "status", status.wire()));
         }
+        List<String> released = state.outputArtifactUris();
         TaskResetEvent reset = new TaskResetEvent(id, status, command.clearAll(), command.audit());
         apply(reset);
+        if (!released.isEmpty()) {
+            apply(new TaskOutputFilesReleasedEvent(id, released, command.audit()));
+        }
         return reset;
     }
 

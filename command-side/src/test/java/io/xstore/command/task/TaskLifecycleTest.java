@@ -9,6 +9,7 @@ import io.xstore.api.task.TaskArtifactsAddedOrUpdatedEvent;
 import io.xstore.api.task.TaskDeletedEvent;
 import io.xstore.api.task.TaskModelAttachedEvent;
 import io.xstore.api.task.TaskModelEntry;
+import io.xstore.api.task.TaskOutputFilesReleasedEvent;
 import io.xstore.api.task.TaskResetEvent;
 import io.xstore.api.task.TaskStartedEvent;
 import io.xstore.api.task.TaskStatusSetEvent;
@@ -82,6 +83,17 @@ class TaskLifecycleTest {
                     assertEquals(List.of(in), task.state().artifactList());
                     assertEquals(List.of(), task.state().content().models().output());
                 });
+    }
+
+    // behaviour §4 reset: the files of the output artifacts it drops are released for deletion, input ones are kept
+    @Test
+    void resetReleasesTheFilesOfTheOutputArtifactsItDrops() {
+        Map<String, Object> in = Map.of("key", "a", "mode", "input", "uri", "http://files/in.bin");
+        Map<String, Object> out = Map.of("key", "b", "mode", "output", "uri", "http://files/out.bin");
+        fixture.given(created(), new TaskArtifactsAddedOrUpdatedEvent(TASK, List.of(in, out), AUDIT))
+                .when(new ResetTaskCommand(TASK, false, false, LATER))
+                .expectEvents(new TaskResetEvent(TASK, CREATED, false, LATER),
+                        new TaskOutputFilesReleasedEvent(TASK, List.of("http://files/out.bin"), LATER));
     }
 
     @Test

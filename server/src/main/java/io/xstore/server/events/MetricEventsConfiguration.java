@@ -8,6 +8,7 @@ import io.xstore.migration.EventIndexRebuild;
 import io.xstore.projection.metrics.DeletedFilesSink;
 import io.xstore.projection.metrics.ElasticsearchEventIndexSink;
 import io.xstore.projection.metrics.IndexingProgress;
+import io.xstore.projection.metrics.IndexingTimeoutException;
 import io.xstore.projection.metrics.MetricIndexer;
 import io.xstore.projection.metrics.MetricIndexerSettings;
 import io.xstore.readmodel.events.Md5;
@@ -15,6 +16,8 @@ import io.xstore.server.embedded.BackingServiceSettings;
 import io.xstore.server.files.FileCleanup;
 import io.xstore.server.infra.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.streams.StreamsConfig;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +36,7 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class MetricEventsConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(MetricEventsConfiguration.class);
     private static final Duration INDEXED_TIMEOUT = Duration.ofSeconds(60);
 
     @Bean
@@ -64,9 +68,20 @@ public class MetricEventsConfiguration {
         return new IndexingProgress();
     }
 
+    /**
+     * Waits for the indexer; when that runs out the write is answered anyway: its events are durable in the log and
+     * get indexed later, and a 5xx would make the SDK send them again (docs/api/events.md).
+     */
     @Bean
     MetricIndexing metricIndexing(IndexingProgress progress) {
-        return positions -> progress.awaitProcessed(positions, INDEXED_TIMEOUT);
+        return positions -> {
+            try {
+                return progress.awaitProcessed(positions, INDEXED_TIMEOUT);
+            } catch (IndexingTimeoutException e) {
+                log.warn("answering a metric write before it is indexed: {}", e.getMessage());
+                return 0;
+            }
+        };
     }
 
     @Bean

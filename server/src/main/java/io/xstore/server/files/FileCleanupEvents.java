@@ -4,13 +4,15 @@ import java.util.List;
 
 import io.xstore.api.model.ModelDeletedEvent;
 import io.xstore.api.task.TaskDeletedEvent;
+import io.xstore.api.task.TaskOutputFilesReleasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Deleting a task or a model deletes its files: its artifacts, its weights. A processing group of its own that must
+ * Deleting a task or a model deletes its files: its artifacts and debug images, its weights; a reset deletes the
+ * files of the output artifacts it dropped. A processing group of its own that must
  * start at the head of the event store and never replay (a rebuild of the read models must not delete anything
  * again); {@link DisallowReplay} keeps replays out even if the group ends up in a processor that is reset.
  */
@@ -29,6 +31,11 @@ public class FileCleanupEvents {
 
     @EventHandler
     void on(TaskDeletedEvent event) {
+        cleanup.schedule("task", event.taskId(), event.audit().companyId(), event.fileUrls());
+    }
+
+    @EventHandler
+    void on(TaskOutputFilesReleasedEvent event) {
         cleanup.schedule("task", event.taskId(), event.audit().companyId(), event.fileUrls());
     }
 
