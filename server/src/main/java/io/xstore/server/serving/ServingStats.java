@@ -1,11 +1,11 @@
 package io.xstore.server.serving;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.xstore.server.infra.LazyIndex;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -27,10 +27,15 @@ public class ServingStats {
     static final int MAX_READ = 10_000;
 
     private final ElasticsearchClient client;
-    private volatile boolean indexReady;
+    private final LazyIndex index;
 
     public ServingStats(ElasticsearchClient client) {
         this.client = client;
+        this.index = new LazyIndex(client, INDEX, m -> m
+                .properties("company", p -> p.keyword(k -> k))
+                .properties("container", p -> p.keyword(k -> k))
+                .properties("url", p -> p.keyword(k -> k))
+                .properties("timestamp", p -> p.long_(l -> l)));
     }
 
     /** One stored report: container, time, and its numeric fields by name. */
@@ -38,7 +43,7 @@ public class ServingStats {
     }
 
     void record(ServingContainer c, long timestampMillis) {
-        ensureIndex();
+        index.ensure();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("company", c.company());
         doc.put("container", c.id());
@@ -78,7 +83,7 @@ public class ServingStats {
 
     /** The samples of one endpoint url in the range, oldest first. */
     List<Sample> samples(String company, String url, long fromMillis, long toMillis) {
-        ensureIndex();
+        index.ensure();
         List<Sample> out = new ArrayList<>();
         try {
             var response = client.search(s -> s.index(INDEX).size(MAX_READ)
@@ -131,34 +136,6 @@ public class ServingStats {
     private static void putNumber(Map<String, Object> doc, String field, Number value) {
         if (value != null) {
             doc.put(field, value);
-        }
-    }
-
-    private void ensureIndex() {
-        if (indexReady) {
-            return;
-        }
-        synchronized (this) {
-            if (indexReady) {
-                return;
-            }
-            try {
-                if (!client.indices().exists(e -> e.index(INDEX)).value()) {
-                    client.indices().create(c -> c.index(INDEX).mappings(m -> m
-                            .properties("company", p -> p.keyword(k -> k))
-                            .properties("container", p -> p.keyword(k -> k))
-                            .properties("url", p -> p.keyword(k -> k))
-                            .properties("timestamp", p -> p.long_(l -> l))));
-                }
-                indexReady = true;
-            } catch (ElasticsearchException e) {
-                if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw e;
-                }
-                indexReady = true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.xstore.server.infra.LazyIndex;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -36,10 +37,19 @@ public class WorkerStats {
     private static final Logger log = LoggerFactory.getLogger(WorkerStats.class);
 
     private final ElasticsearchClient client;
-    private volatile boolean indexReady;
+    private final LazyIndex index;
 
     public WorkerStats(ElasticsearchClient client) {
         this.client = client;
+        this.index = new LazyIndex(client, INDEX, m -> m
+                .properties("kind", p -> p.keyword(k -> k))
+                .properties("company", p -> p.keyword(k -> k))
+                .properties("worker", p -> p.keyword(k -> k))
+                .properties("metric", p -> p.keyword(k -> k))
+                .properties("variant", p -> p.keyword(k -> k))
+                .properties("timestamp", p -> p.long_(l -> l))
+                .properties("value", p -> p.double_(d -> d))
+                .properties("running", p -> p.boolean_(b -> b)));
     }
 
     /** One point of one series: metric (e.g. cpu_usage), variant ("0", "1", … for lists, "total" for a number). */
@@ -52,7 +62,7 @@ public class WorkerStats {
 
     /** Stores the report's activity and machine statistics; waits until they are searchable. */
     void record(String company, String worker, Instant at, boolean running, JsonNode machineStats) {
-        ensureIndex();
+        index.ensure();
         BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.WaitFor);
         long millis = at.toEpochMilli();
         Map<String, Object> activity = new LinkedHashMap<>();
@@ -144,7 +154,7 @@ public class WorkerStats {
     }
 
     private List<Hit<JsonNode>> search(List<Query> filters) {
-        ensureIndex();
+        index.ensure();
         try {
             SearchResponse<JsonNode> response = client.search(s -> s.index(INDEX).size(MAX_READ)
                     .query(q -> q.bool(b -> b.filter(filters)))
@@ -152,38 +162,6 @@ public class WorkerStats {
             return response.hits().hits();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void ensureIndex() {
-        if (indexReady) {
-            return;
-        }
-        synchronized (this) {
-            if (indexReady) {
-                return;
-            }
-            try {
-                if (!client.indices().exists(e -> e.index(INDEX)).value()) {
-                    client.indices().create(c -> c.index(INDEX).mappings(m -> m
-                            .properties("kind", p -> p.keyword(k -> k))
-                            .properties("company", p -> p.keyword(k -> k))
-                            .properties("worker", p -> p.keyword(k -> k))
-                            .properties("metric", p -> p.keyword(k -> k))
-                            .properties("variant", p -> p.keyword(k -> k))
-                            .properties("timestamp", p -> p.long_(l -> l))
-                            .properties("value", p -> p.double_(d -> d))
-                            .properties("running", p -> p.boolean_(b -> b))));
-                }
-                indexReady = true;
-            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-                if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw e;
-                }
-                indexReady = true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }
