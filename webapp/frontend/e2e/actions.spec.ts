@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, setChecked } from './fixtures';
 import { screenshot } from './env';
 import { seed2, SimulatedWorker } from './seed2';
 
@@ -6,7 +6,7 @@ const table = (project: string) => `/projects/${project}/experiments`;
 
 test('an experiment enqueued from the table is pulled by a worker', async ({ page }) => {
   await page.goto(table(seed2.actionsProject.id));
-  await page.getByLabel(`Select ${seed2.draftA.name}`).check();
+  await setChecked(page.getByLabel(`Select ${seed2.draftA.name}`), true);
   const actions = page.getByRole('toolbar', { name: 'Experiment actions' });
   await screenshot(page, '20-actions-toolbar');
   await actions.getByRole('button', { name: 'Enqueue' }).click();
@@ -47,7 +47,7 @@ test('a running experiment is aborted from its page after a confirmation', async
 test('tags, name and comment, clone, move, archive and restore from the table and the page', async ({ page }) => {
   await page.goto(table(seed2.actionsProject.id));
   const row = page.getByTestId('experiments-table-row').filter({ hasText: seed2.draftB.name });
-  await page.getByLabel(`Select ${seed2.draftB.name}`).check();
+  await setChecked(page.getByLabel(`Select ${seed2.draftB.name}`), true);
   const actions = page.getByRole('toolbar', { name: 'Experiment actions' });
 
   await actions.getByRole('button', { name: 'Tags' }).click();
@@ -73,18 +73,18 @@ test('tags, name and comment, clone, move, archive and restore from the table an
   await expect(page.getByRole('heading', { name: `clone of beta ${seed2.draftB.id.slice(0, 4)}` })).toBeVisible();
 
   await page.goto(table(seed2.actionsProject.id));
-  await page.getByLabel(`Select ${seed2.draftB.name} edited`).check();
+  await setChecked(page.getByLabel(`Select ${seed2.draftB.name} edited`), true);
   await actions.getByRole('button', { name: 'Archive' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Archive' }).click();
   await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed2.draftB.name })).toHaveCount(0);
-  await page.getByLabel('Archive', { exact: true }).check();
-  await page.getByLabel(`Select ${seed2.draftB.name} edited`).check();
+  await setChecked(page.getByLabel('Archive', { exact: true }), true);
+  await setChecked(page.getByLabel(`Select ${seed2.draftB.name} edited`), true);
   await actions.getByRole('button', { name: 'Restore' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed2.draftB.name })).toHaveCount(0);
-  await page.getByLabel('Archive', { exact: true }).uncheck();
+  await setChecked(page.getByLabel('Archive', { exact: true }), false);
 
-  await page.getByLabel(`Select ${seed2.draftB.name} edited`).check();
+  await setChecked(page.getByLabel(`Select ${seed2.draftB.name} edited`), true);
   await actions.getByRole('button', { name: 'Move' }).click();
   await page.getByRole('dialog').getByLabel('To project').selectOption({ label: seed2.targetProject.name });
   await page.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
@@ -102,8 +102,8 @@ test('publish, reset, dequeue and delete; a refusal is said in plain words', asy
 
   // Enqueued together with a run already waiting in that queue: one is refused, and the result says why.
   await page.goto(table(seed2.actionsProject.id));
-  await page.getByLabel(`Select ${seed2.actCompleted.name}`).check();
-  await page.getByLabel(/^Select waiting one/).check();
+  await setChecked(page.getByLabel(`Select ${seed2.actCompleted.name}`), true);
+  await setChecked(page.getByLabel(/^Select waiting one/), true);
   await page.getByRole('toolbar', { name: 'Experiment actions' }).getByRole('button', { name: 'Enqueue' }).click();
   await page.getByRole('dialog').getByLabel('Queue').selectOption(seed2.queue.id);
   await page.getByRole('dialog').getByRole('button', { name: 'Enqueue' }).click();
@@ -121,7 +121,7 @@ test('publish, reset, dequeue and delete; a refusal is said in plain words', asy
   await actions.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog', { name: /Delete/ });
   await expect(dialog.getByLabel(/Also delete their files/)).toBeChecked();
-  await dialog.getByLabel(/Also delete their files/).uncheck();
+  await setChecked(dialog.getByLabel(/Also delete their files/), false);
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${seed2.actionsProject.id}/experiments$`));
   await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed2.actCompleted.name })).toHaveCount(0);

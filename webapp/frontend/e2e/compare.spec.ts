@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, setChecked } from './fixtures';
 import { screenshot, seed } from './env';
 import { seed2 } from './seed2';
 
@@ -6,8 +6,8 @@ test('two runs picked in the table are compared: scalars, parameters, metrics, p
   // The two runs are in different projects: pick them from the table of all experiments.
   await page.goto('/projects/*/experiments');
   await page.getByLabel('Search experiments').fill('train resnet');
-  await page.getByLabel(`Select ${seed.mainTask.name}`).check();
-  await page.getByLabel(`Select ${seed2.compareTask.name}`).check();
+  await setChecked(page.getByLabel(`Select ${seed.mainTask.name}`), true);
+  await setChecked(page.getByLabel(`Select ${seed2.compareTask.name}`), true);
   await page.getByRole('toolbar', { name: 'Experiment actions' }).getByRole('button', { name: 'Compare' }).click();
   await expect(page).toHaveURL(/\/compare\/.*\/scalars$/);
   const loss = page.getByLabel('Scalar loss');
@@ -21,7 +21,7 @@ test('two runs picked in the table are compared: scalars, parameters, metrics, p
   await expect(params.getByRole('row', { name: /Args\/lr/ })).toHaveAttribute('data-differs', 'true');
   await expect(params.getByRole('row', { name: /Args\/lr/ })).toContainText('0.02');
   await expect(params.getByRole('row', { name: /batch_size/ })).toHaveAttribute('data-differs', 'false');
-  await page.getByLabel('Differences only').check();
+  await setChecked(page.getByLabel('Differences only'), true);
   await expect(params.getByRole('row', { name: /batch_size/ })).toHaveCount(0);
   await expect(params.getByRole('row', { name: /Args\/lr/ })).toBeVisible();
   await screenshot(page, '41-compare-parameters');

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, setChecked } from './fixtures';
 import { screenshot, seed } from './env';
 
 const base = () => `/projects/${seed.mainTask.project}/experiments/${seed.mainTask.id}`;
@@ -63,7 +63,7 @@ test('scalars draw one chart per metric and the single values as a table', async
   }
   await expect(page.getByLabel('Scalar loss').locator('.legendtext')).toHaveText(['train', 'validation']);
   await page.getByLabel('Smoothing').fill('0.6');
-  await page.getByLabel('Log scale').check();
+  await setChecked(page.getByLabel('Log scale'), true);
   await page.getByLabel('X axis').selectOption('relative');
   await expect(page.getByLabel('Scalar loss')).toContainText('Time from start (s)');
   await page.getByLabel('X axis').selectOption('wall');

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, setChecked } from './fixtures';
 import { screenshot, seed } from './env';
 
 test('the experiments table of a project lists its runs and pages through a scroll', async ({ page }) => {
@@ -33,7 +33,7 @@ test('search, multi-select and keyboard open work on the table of all experiment
   await page.goto('/projects/*/experiments');
   await page.getByLabel('Search experiments').fill(seed.mainTask.name);
   await expect(page.getByTestId('experiments-table-row')).toHaveCount(1);
-  await page.getByLabel(`Select ${seed.mainTask.name}`).check();
+  await setChecked(page.getByLabel(`Select ${seed.mainTask.name}`), true);
   await expect(page.getByTestId('experiment-count')).toContainText('1 selected');
 
   await page.getByTestId('experiments-table-row').first().focus();
@@ -44,7 +44,7 @@ test('search, multi-select and keyboard open work on the table of all experiment
 test('a chosen hyperparameter column is kept in the user preferences', async ({ page }) => {
   await page.goto(`/projects/${seed.pagedProject.id}/experiments`);
   await page.getByRole('button', { name: 'Columns' }).click();
-  await page.getByLabel('Args/lr').check();
+  await setChecked(page.getByLabel('Args/lr'), true);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('columnheader', { name: /Args\/lr/ })).toBeVisible();
 
@@ -57,13 +57,13 @@ test('a chosen hyperparameter column is kept in the user preferences', async ({ 
 test('a last metric value column and the archive view', async ({ page }) => {
   await page.goto(`/projects/${seed.childProject.id}/experiments`);
   await page.getByRole('button', { name: 'Columns' }).click();
-  await page.getByLabel('loss/train').check();
+  await setChecked(page.getByLabel('loss/train'), true);
   await page.keyboard.press('Escape');
   const row = page.getByTestId('experiments-table-row').filter({ hasText: seed.mainTask.name });
   await expect(row).toContainText('0.04');
   await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed.archivedTask.name })).toHaveCount(0);
 
-  await page.getByLabel('Archive').check();
+  await setChecked(page.getByLabel('Archive'), true);
   await expect(page.getByTestId('experiments-table-row')).toHaveCount(1);
   await expect(page.getByTestId('experiments-table-row')).toContainText(seed.archivedTask.name);
 });

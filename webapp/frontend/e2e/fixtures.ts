@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator } from '@playwright/test';
 
 /** Every test fails when the page logs an error to the console or throws. */
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -14,3 +14,13 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/**
+ * Sets a checkbox and waits until it shows the new state. Unlike `check()`, it allows the state to arrive a moment
+ * after the click (a URL update in a transition, a preference written optimistically).
+ */
+export async function setChecked(box: Locator, checked: boolean) {
+  if ((await box.isChecked()) !== checked) await box.click();
+  if (checked) await expect(box).toBeChecked();
+  else await expect(box).not.toBeChecked();
+}

@@ -28,7 +28,7 @@ test('queues are created, renamed (a taken name is refused in plain words) and d
   await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
   await page.getByRole('dialog').getByLabel('Name').fill(seed2.queue.name);
   await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByRole('dialog').getByRole('alert')).toHaveText('A queue with that name already exists.');
@@ -39,7 +39,7 @@ test('queues are created, renamed (a taken name is refused in plain words) and d
   await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByRole('heading', { name: `${name}-renamed` })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('list', { name: 'Queues' })).not.toContainText(`${name}-renamed`);
 });
