@@ -1,16 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import type { Task } from '../../api/types';
 import { fetchScalars } from '../scalars/api';
 import { ScalarChart } from '../scalars/ScalarChart';
-import type { Histogram, RawSeries, XAxis } from '../scalars/series';
+import type { Histogram, RawSeries } from '../scalars/series';
+import { ChartOptions, useChartOptions } from '../scalars/ChartOptions';
 import { Empty, ErrorBox, Loading } from '../../components/Status';
 
 /** Every metric's chart with a series per experiment and variant (the spike-keeping buckets, as the scalars tab). */
 export function CompareScalars({ tasks, names }: { tasks: Task[]; names: Map<string, string> }) {
-  const [axis, setAxis] = useState<XAxis>('iter');
-  const [smoothing, setSmoothing] = useState(0);
-  const [log, setLog] = useState(false);
+  const options = useChartOptions();
+  const { axis, smoothing, log } = options.settings;
   const results = useQueries({
     queries: tasks.map((t) => ({ queryKey: ['scalars', t.id, axis], queryFn: ({ signal }: { signal: AbortSignal }) =>
       fetchScalars(t.id, axis, signal) })),
@@ -33,21 +33,7 @@ export function CompareScalars({ tasks, names }: { tasks: Task[]; names: Map<str
   const metrics = Object.keys(merged).sort();
   return (
     <>
-      <div className="toolbar" role="group" aria-label="Chart options">
-        <label>X axis{' '}
-          <select value={axis} onChange={(e) => setAxis(e.target.value as XAxis)} aria-label="X axis">
-            <option value="iter">Iterations</option>
-            <option value="relative">Relative time</option>
-            <option value="wall">Wall time</option>
-          </select>
-        </label>
-        <label>Smoothing{' '}
-          <input type="range" min={0} max={0.99} step={0.01} value={smoothing} aria-label="Smoothing"
-                 onChange={(e) => setSmoothing(Number(e.target.value))} />
-        </label>
-        <label className="check"><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
-          Log scale</label>
-      </div>
+      <ChartOptions options={options} />
       {pending && <Loading label="Loading scalars…" />}
       {failed && <ErrorBox error={failed.error} />}
       {!pending && metrics.length === 0 && <Empty>None of them reported scalars.</Empty>}

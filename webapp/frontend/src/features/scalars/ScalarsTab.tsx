@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TaskTabProps } from '../experiment-details/ExperimentDetailsPage';
 import { fetchScalars, fetchSingleValues } from './api';
 import { ScalarChart } from './ScalarChart';
-import type { XAxis } from './series';
+import { ChartOptions, useChartOptions } from './ChartOptions';
 import { Empty, ErrorBox, Loading } from '../../components/Status';
 import { formatNumber } from '../../components/format';
 
@@ -26,9 +26,8 @@ function SingleValues({ task }: { task: string }) {
 
 /** Scalars: one chart per metric; smoothing, log scale and the x axis apply to every chart. */
 export function ScalarsTab({ task, live }: TaskTabProps) {
-  const [axis, setAxis] = useState<XAxis>('iter');
-  const [smoothing, setSmoothing] = useState(0);
-  const [log, setLog] = useState(false);
+  const options = useChartOptions();
+  const { axis, smoothing, log } = options.settings;
   const [metricFilter, setMetricFilter] = useState('');
   const scalars = useQuery({
     queryKey: ['scalars', task.id, axis],
@@ -42,24 +41,11 @@ export function ScalarsTab({ task, live }: TaskTabProps) {
   return (
     <>
       <SingleValues task={task.id} />
-      <div className="toolbar" role="group" aria-label="Chart options">
-        <label>X axis{' '}
-          <select value={axis} onChange={(e) => setAxis(e.target.value as XAxis)} aria-label="X axis">
-            <option value="iter">Iterations</option>
-            <option value="relative">Relative time</option>
-            <option value="wall">Wall time</option>
-          </select>
-        </label>
-        <label>Smoothing{' '}
-          <input type="range" min={0} max={0.99} step={0.01} value={smoothing} aria-label="Smoothing"
-                 onChange={(e) => setSmoothing(Number(e.target.value))} />
-          <output>{smoothing.toFixed(2)}</output>
-        </label>
-        <label><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale</label>
+      <ChartOptions options={options}>
         <input type="search" placeholder="Filter metrics" aria-label="Filter metrics" value={metricFilter}
                onChange={(e) => setMetricFilter(e.target.value)} />
         {scalars.isFetching && !scalars.isPending && <span className="spinner" aria-label="Refreshing" />}
-      </div>
+      </ChartOptions>
       {scalars.isPending && <Loading label="Loading scalars…" />}
       {scalars.isError && <ErrorBox error={scalars.error} />}
       {scalars.data && metrics.length === 0 && <Empty>No scalars reported</Empty>}
