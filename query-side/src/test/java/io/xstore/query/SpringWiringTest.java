@@ -6,6 +6,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.mongodb.client.MongoDatabase;
 import io.xstore.protocol.ApiEndpoint;
 import io.xstore.query.history.EventFold;
+import io.xstore.readmodel.RawDocumentCache;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -22,14 +23,15 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The read side starts from component scanning with only a MongoDatabase, the event store and the
- * history fold port, as in the server. */
+/** The read side starts from component scanning with only a MongoDatabase, the event store, the read-side document
+ * cache and the history fold port, as in the server. */
 class SpringWiringTest {
 
     @Test
     void allEndpointBeansAreCreated() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(MongoDatabase.class, EmbeddedMongo::freshDatabase);
+            context.registerBean(RawDocumentCache.class, () -> new RawDocumentCache(0));
             context.registerBean(EventStore.class, () -> EmbeddedEventStore.builder()
                     .storageEngine(new InMemoryEventStorageEngine()).build());
             context.registerBean(EventFold.class, () -> () -> {

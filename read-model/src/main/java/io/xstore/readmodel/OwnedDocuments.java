@@ -52,8 +52,10 @@ public final class OwnedDocuments {
      * The whole document with this id as stored, its BSON undecoded, if the caller may see it; null otherwise (for
      * answers written straight from the BSON).
      */
-    public static RawBsonDocument rawById(MongoCollection<Document> collection, String id, Ownership ownership) {
-        RawBsonDocument doc = collection.withDocumentClass(RawBsonDocument.class).find(Filters.eq(ID, id)).first();
+    public static RawBsonDocument rawById(MongoCollection<Document> collection, String id, Ownership ownership,
+                                          RawDocumentCache cache) {
+        RawBsonDocument doc = cache.get(collection.getNamespace().getCollectionName(), id,
+                () -> collection.withDocumentClass(RawBsonDocument.class).find(Filters.eq(ID, id)).first());
         if (doc == null) {
             return null;
         }

@@ -174,8 +174,8 @@ final class DocumentBatch {
             return;
         }
         flush(collection);
-        cache.invalidate(collection);
         database.getCollection(collection).updateMany(filter, update);
+        cache.invalidate(collection);
     }
 
     /**
@@ -204,6 +204,7 @@ final class DocumentBatch {
             }
         }
         documents.drop();
+        cache.invalidate(collection); // again, for read-side copies taken between the first call and the drop
         if (!indexes.isEmpty()) {
             database.runCommand(new Document("createIndexes", collection).append("indexes", indexes));
         }

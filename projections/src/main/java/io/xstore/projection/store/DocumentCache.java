@@ -1,5 +1,6 @@
 package io.xstore.projection.store;
 
+import io.xstore.readmodel.ReadModelChanges;
 import org.bson.Document;
 
 import java.util.LinkedHashMap;
@@ -8,13 +9,17 @@ import java.util.Map;
 /**
  * The read-model documents the projector wrote last, so a batch finds the documents of busy tasks without asking
  * MongoDB. Held documents are never changed (a batch works on copies). Whatever writes a read-model document outside
- * the projectors must {@link #invalidate} it.
+ * the projectors must {@link #invalidate} it. Every change it hears of, after the write, is passed on to
+ * {@link ReadModelChanges} for the read side's copies.
  */
 final class DocumentCache {
 
     private final Map<String, Document> documents;
 
-    DocumentCache(int maxDocuments) {
+    private final ReadModelChanges changes;
+
+    DocumentCache(int maxDocuments, ReadModelChanges changes) {
+        this.changes = changes;
         this.documents = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
@@ -27,21 +32,33 @@ final class DocumentCache {
         return documents.get(key(collection, id));
     }
 
-    synchronized void put(String collection, String id, Document document) {
-        documents.put(key(collection, id), document);
+    void put(String collection, String id, Document document) {
+        synchronized (this) {
+            documents.put(key(collection, id), document);
+        }
+        changes.changed(collection, id);
     }
 
-    synchronized void invalidate(String collection, String id) {
-        documents.remove(key(collection, id));
+    void invalidate(String collection, String id) {
+        synchronized (this) {
+            documents.remove(key(collection, id));
+        }
+        changes.changed(collection, id);
     }
 
-    synchronized void invalidate(String collection) {
+    void invalidate(String collection) {
         String prefix = collection + '\u0000';
-        documents.keySet().removeIf(key -> key.startsWith(prefix));
+        synchronized (this) {
+            documents.keySet().removeIf(key -> key.startsWith(prefix));
+        }
+        changes.changedAll(collection);
     }
 
-    synchronized void clear() {
-        documents.clear();
+    void clear() {
+        synchronized (this) {
+            documents.clear();
+        }
+        changes.changedEverything();
     }
 
     private static String key(String collection, String id) {

@@ -1,7 +1,9 @@
 package io.xstore.projection.store;
 
 import com.mongodb.client.MongoDatabase;
+import io.xstore.readmodel.ReadModelChanges;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -18,12 +20,18 @@ public class ReadModelStore {
     private static final int CACHED_DOCUMENTS = 5_000;
 
     private final MongoDatabase database;
-    private final DocumentCache cache = new DocumentCache(CACHED_DOCUMENTS);
+    private final DocumentCache cache;
     private final EmptiedCollections emptied = new EmptiedCollections();
     private final ThreadLocal<DocumentBatch> current = new ThreadLocal<>();
 
     public ReadModelStore(MongoDatabase database) {
+        this(database, new ReadModelChanges());
+    }
+
+    @Autowired
+    public ReadModelStore(MongoDatabase database, ReadModelChanges changes) {
         this.database = database;
+        this.cache = new DocumentCache(CACHED_DOCUMENTS, changes);
     }
 
     /** To be called by whatever changes a read-model document outside the projectors (liveness updates). */

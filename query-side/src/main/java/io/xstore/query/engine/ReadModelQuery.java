@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.xstore.readmodel.OwnedDocuments;
+import io.xstore.readmodel.RawDocumentCache;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,20 +33,24 @@ public class ReadModelQuery {
     private final ScrollRegistry scrolls;
     private final ReferenceJoiner joiner = new ReferenceJoiner(this);
     private final boolean collation;
+    private final RawDocumentCache documentCache;
 
     public ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls) {
-        this(db, scrolls, false);
+        this(db, scrolls, false, new RawDocumentCache(0));
     }
 
     @Autowired
-    public ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls, ObjectProvider<CollationSupport> collation) {
-        this(db, scrolls, collation.getIfAvailable(() -> () -> false).supported());
+    public ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls, ObjectProvider<CollationSupport> collation,
+                          RawDocumentCache documentCache) {
+        this(db, scrolls, collation.getIfAvailable(() -> () -> false).supported(), documentCache);
     }
 
-    private ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls, boolean collation) {
+    private ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls, boolean collation,
+                           RawDocumentCache documentCache) {
         this.db = db;
         this.scrolls = scrolls;
         this.collation = collation;
+        this.documentCache = documentCache;
     }
 
     public MongoCollection<Document> collection(EntitySpec spec) {
@@ -140,7 +145,7 @@ public class ReadModelQuery {
      * its stored BSON (see {@link WireJson}).
      */
     public Optional<Object> findWireById(EntitySpec spec, String id, Scope scope) {
-        return Optional.ofNullable(OwnedDocuments.rawById(collection(spec), id, scope.ownership()))
+        return Optional.ofNullable(OwnedDocuments.rawById(collection(spec), id, scope.ownership(), documentCache))
                 .map(WireJson::new);
     }
 
