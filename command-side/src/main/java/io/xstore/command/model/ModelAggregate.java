@@ -31,6 +31,7 @@ import io.xstore.api.model.UnarchiveModelCommand;
 import io.xstore.api.model.UpdateModelCommand;
 import io.xstore.api.model.UpdateModelTagsCommand;
 import io.xstore.command.project.ProjectNames;
+import io.xstore.command.WriteAccess;
 import io.xstore.protocol.ApiError;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -245,6 +246,9 @@ public class ModelAggregate {
 
     @CommandHandler
     public void handle(MakeModelPublicCommand command) {
+        if (company.isEmpty()) { // already public: not an entity of the caller's company to publish
+            throw ApiError.INVALID_MODEL_ID.toException(Map.of("id", modelId));
+        }
         requireCompany(command.audit().companyId());
         apply(new ModelMadePublicEvent(modelId, company, command.audit()));
     }
@@ -258,9 +262,8 @@ public class ModelAggregate {
     }
 
     private void requireCompany(String caller) {
-        if (!company.equals(caller)) {
-            throw ApiError.INVALID_MODEL_ID.toException(Map.of("id", modelId));
-        }
+        WriteAccess.require(company, caller, "model", modelId,
+                () -> ApiError.INVALID_MODEL_ID.toException(Map.of("id", modelId)));
     }
 
     /** Validates the given fields (name length, project existence) and returns them with the name trimmed. */

@@ -17,6 +17,7 @@ import io.xstore.api.project.ProjectDescriptionChangedEvent;
 import io.xstore.api.project.ProjectSystemTagsChangedEvent;
 import io.xstore.api.project.ProjectTagsChangedEvent;
 import io.xstore.api.project.UpdateProjectCommand;
+import io.xstore.command.WriteAccess;
 import io.xstore.protocol.ApiError;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -110,6 +111,9 @@ public class ProjectAggregate {
 
     @CommandHandler
     public void handle(MakeProjectPublicCommand command) {
+        if (company.isEmpty()) { // already public: not an entity of the caller's company to publish
+            throw ApiError.INVALID_PROJECT_ID.toException(Map.of("id", projectId));
+        }
         requireCompany(command.audit().companyId());
         apply(new ProjectMadePublicEvent(projectId, company, command.audit()));
     }
@@ -123,9 +127,8 @@ public class ProjectAggregate {
     }
 
     private void requireCompany(String caller) {
-        if (!company.equals(caller)) {
-            throw ApiError.INVALID_PROJECT_ID.toException(Map.of("id", projectId));
-        }
+        WriteAccess.require(company, caller, "project", projectId,
+                () -> ApiError.INVALID_PROJECT_ID.toException(Map.of("id", projectId)));
     }
 
     private static List<String> listOrEmpty(List<String> values) {

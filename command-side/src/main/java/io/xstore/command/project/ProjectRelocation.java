@@ -2,6 +2,7 @@ package io.xstore.command.project;
 
 import io.xstore.api.AuditEntry;
 import io.xstore.api.project.MoveProjectCommand;
+import io.xstore.command.WriteAccess;
 import io.xstore.protocol.ApiError;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Gives a project a new full name and carries its whole sub-tree along: each descendant gets its own
@@ -28,10 +30,13 @@ public class ProjectRelocation {
         this.creation = creation;
     }
 
-    /** The project of this company, or 400/401. */
+    /** The project of this company, or 400/401 (403/21 for a public one, see {@link WriteAccess}). */
     public ProjectRef require(String company, String projectId) {
-        return names.byId(projectId).filter(project -> project.company().equals(company))
-                .orElseThrow(() -> ApiError.INVALID_PROJECT_ID.toException(Map.of("id", String.valueOf(projectId))));
+        Supplier<RuntimeException> unknown =
+                () -> ApiError.INVALID_PROJECT_ID.toException(Map.of("id", String.valueOf(projectId)));
+        ProjectRef project = names.byId(projectId).orElseThrow(unknown);
+        WriteAccess.require(project.company(), company, "project", projectId, unknown);
+        return project;
     }
 
     /** Renames (possibly re-parents) a project; returns how many projects changed name (0 when none). */

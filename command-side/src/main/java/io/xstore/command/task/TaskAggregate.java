@@ -84,6 +84,7 @@ import io.xstore.api.task.TaskUnarchivedEvent;
 import io.xstore.api.task.UnarchiveTaskCommand;
 import io.xstore.api.task.UpdateTaskCommand;
 import io.xstore.api.task.UpdateTaskTagsCommand;
+import io.xstore.command.WriteAccess;
 import io.xstore.protocol.ApiError;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -583,6 +584,9 @@ public class TaskAggregate {
 
     @CommandHandler
     public void handle(MakeTaskPublicCommand command) {
+        if (company.isEmpty()) { // already public: not an entity of the caller's company to publish
+            throw TaskErrors.invalidTaskId(id, command.audit().companyId());
+        }
         assertOwnedBy(command.audit());
         apply(new TaskMadePublicEvent(id, company, command.audit()));
     }
@@ -654,9 +658,8 @@ public class TaskAggregate {
     }
 
     public void assertOwnedBy(AuditEntry audit) {
-        if (!company.equals(audit.companyId())) {
-            throw TaskErrors.invalidTaskId(id, audit.companyId());
-        }
+        WriteAccess.require(company, audit.companyId(), "task", id, () -> TaskErrors.invalidTaskId(id,
+                audit.companyId()));
     }
 
     // ---- rules ----

@@ -30,7 +30,7 @@ class VisibilityIT extends ServerTestSupport {
         JsonNode doc = api.ok("tasks.get_all", body("id", List.of(task), "only_fields",
                 List.of("company", "company_origin"))).get("tasks").get(0);
         assertThat(doc.path("company_origin").asText()).isNotEmpty();
-        api.error("tasks.edit", body("task", task, "comment", "x"), 400, 101);
+        api.error("tasks.edit", body("task", task, "comment", "x"), 403, 21); // protocol: no_write_permission
         api.error("tasks.make_public", body("ids", List.of(task)), 400, 101);
         assertThat(api.ok("tasks.make_private", body("ids", List.of(task))).get("updated").asInt()).isEqualTo(1);
         api.ok("tasks.edit", body("task", task, "comment", "mine again"));
@@ -53,6 +53,7 @@ class VisibilityIT extends ServerTestSupport {
         assertThat(api.ok("models.make_public", body("ids", List.of(model))).get("updated").asInt()).isEqualTo(1);
         assertThat(api.model(model).get("id").asText()).isEqualTo(model);
         api.error("models.make_public", body("ids", List.of(model)), 400, 201);
+        api.error("models.edit", body("model", model, "comment", "x"), 403, 21);
         api.ok("models.make_private", body("ids", List.of(model)));
 
         String other = api.createProject(unique("public-project"));
@@ -60,6 +61,7 @@ class VisibilityIT extends ServerTestSupport {
                 .isEqualTo(1);
         assertThat(api.project(other).get("id").asText()).isEqualTo(other);
         api.error("projects.make_public", body("ids", List.of(other)), 400, 401);
+        api.error("projects.update", body("project", other, "description", "x"), 403, 21);
         api.ok("projects.make_private", body("ids", List.of(other)));
         api.ok("projects.update", body("project", other, "description", "mine again"));
     }
