@@ -75,7 +75,7 @@ class TaskReportAndVisibilityTest {
                 .expectEvents(new TaskMadePublicEvent(TASK, "company1", LATER));
         fixture.given(created(), new TaskMadePublicEvent(TASK, "company1", AUDIT))
                 .when(new UpdateTaskTagsCommand(TASK, List.of("a"), null, LATER))
-                .expectException(apiError(400, 101));
+                .expectException(apiError(403, 21)); // no_write_permission
         fixture.given(created(), new TaskMadePublicEvent(TASK, "company1", AUDIT))
                 .when(new MakeTaskPrivateCommand(TASK, OTHER_COMPANY))
                 .expectException(apiError(400, 101));
