@@ -61,7 +61,7 @@ public final class OpsCli {
                 case "backup" -> backup(dataDir, options, out);
                 case "restore" -> restore(dataDir, options, out);
                 case "reindex", "replay" -> new Outcome(new OnlineRequestClient(dataDir, System.err, out)
-                        .run(command), null);
+                        .run(command.equals("replay") && options.containsKey("check-only") ? "replay-check" : command), null);
                 default -> {
                     out.println("ops: unknown command '" + command + "'\n" + usage());
                     yield new Outcome(2, null);
@@ -151,8 +151,8 @@ public final class OpsCli {
                   restore  --from=DIR --data-dir=EMPTY [--files-root=F]   verified copy; first start loads the rest
                   import   --mongo=URI --elastic=URL [--files-from=DIR] [server options]   from a ClearML server
                   reindex  [--data-dir=D]                       online: new event indices, reads switched when complete
-                  replay   [--data-dir=D]                       online: read models replayed beside the live ones,
-                                                                compared, switched when equal
+                  replay   [--data-dir=D] [--check-only]        online: read models replayed beside the live ones,
+                                                                compared, switched when equal (or only compared)
                   rebuild-read-models | reindex-events | rebuild-all [server options]   offline rebuilds
                   (the server options are the server's own, e.g. --xstore.data-dir=D)""";
     }

@@ -182,6 +182,7 @@ public final class ElasticsearchEventIndexSink implements EventIndexSink {
                 List<String> chunk = indices.subList(from, Math.min(indices.size(), from + 50));
                 client.indices().delete(d -> d.index(chunk).ignoreUnavailable(true));
             }
+            layout.forgetPrepared();
             log.info("deleted {} event indices", indices.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the event indices", e);

@@ -85,6 +85,11 @@ public final class EventIndexLayout {
         aliasReady.add(name + "@" + current);
     }
 
+    /** The indices were deleted (an offline rebuild): the next write to each name creates its index again. */
+    void forgetPrepared() {
+        aliasReady.clear();
+    }
+
     /** Makes {@code next} the live generation (the aliases already point to it). */
     void switchTo(int next) {
         try {
