@@ -60,8 +60,9 @@ public final class OpsCli {
                         null);
                 case "backup" -> backup(dataDir, options, out);
                 case "restore" -> restore(dataDir, options, out);
-                case "reindex", "replay" -> new Outcome(new OnlineRequestClient(dataDir, System.err, out)
-                        .run(command.equals("replay") && options.containsKey("check-only") ? "replay-check" : command), null);
+                case "reindex", "replay" -> new Outcome(new OnlineRequestClient(dataDir, System.err, out).run(
+                        command.equals("replay") && options.containsKey("check-only") ? "replay-check" : command),
+                        null);
                 default -> {
                     out.println("ops: unknown command '" + command + "'\n" + usage());
                     yield new Outcome(2, null);

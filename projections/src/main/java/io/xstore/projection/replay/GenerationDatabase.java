@@ -1,5 +1,6 @@
 package io.xstore.projection.replay;
 
+import com.mongodb.client.ListCollectionNamesIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -34,13 +35,24 @@ public final class GenerationDatabase {
                         return collection(database, name, documents, suffix, List.of());
                     }
                     if (method.getName().equals("listCollectionNames") && (args == null || args.length == 0)) {
-                        String current = suffix.get();
-                        return database.listCollectionNames().map(physical -> current.isEmpty()
-                                || !physical.endsWith(current)
-                                || !readModels.contains(physical.substring(0, physical.length() - current.length()))
-                                ? physical : physical.substring(0, physical.length() - current.length()));
+                        return plainNames(database.listCollectionNames(), readModels, suffix.get());
                     }
                     return invoke(method, database, args);
+                });
+    }
+
+    /** The collection names with this generation's read models under their plain names. */
+    private static Object plainNames(ListCollectionNamesIterable names, Set<String> readModels, String current) {
+        com.mongodb.Function<String, String> plain = physical -> current.isEmpty() || !physical.endsWith(current)
+                || !readModels.contains(physical.substring(0, physical.length() - current.length()))
+                ? physical : physical.substring(0, physical.length() - current.length());
+        return Proxy.newProxyInstance(ListCollectionNamesIterable.class.getClassLoader(),
+                new Class<?>[] {ListCollectionNamesIterable.class}, (proxy, method, args) -> {
+                    if (method.getReturnType() == ListCollectionNamesIterable.class) {
+                        return plainNames((ListCollectionNamesIterable) invoke(method, names, args), readModels,
+                                current);
+                    }
+                    return invoke(method, names.map(plain), args);
                 });
     }
 

@@ -95,7 +95,8 @@ class OnlineRebuildIT extends ServerTestSupport {
         assertThat(summary).startsWith("online reindex: ").contains("reads switched");
         assertThat(failures).isEmpty();
         for (int i = 1; i < seen.size(); i++) {
-            assertThat(seen.get(i)).as("points seen by read %d never go back", i).isGreaterThanOrEqualTo(seen.get(i - 1));
+            assertThat(seen.get(i)).as("points seen by read %d never go back", i)
+                    .isGreaterThanOrEqualTo(seen.get(i - 1));
         }
         String scalars = EventIndices.index(EventIndices.SCALAR, company);
         assertThat(elasticsearchClient.indices().getAlias(a -> a.name(scalars)).result().keySet())
