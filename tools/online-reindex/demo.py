@@ -18,13 +18,14 @@ import sys
 import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 BATCH = 1000
 VARIANTS = 10
 
 
 def call(api, path, body, token=None, auth=None, content="application/json", raw=None):
-    data = raw if raw is not None else json.dumps(body).encode()
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
     req = urllib.request.Request(api + path, data=data, method="POST" if data else "GET")
     req.add_header("Content-Type", content)
     if token:
@@ -53,6 +54,7 @@ def main():
     p.add_argument("--jar", required=True)
     p.add_argument("--events", type=int, default=1_000_000)
     p.add_argument("--poll-every", type=float, default=1.0)
+    p.add_argument("--writers", type=int, default=4, help="concurrent add_batch calls while seeding")
     a = p.parse_args()
 
     basic = "Basic " + base64.b64encode(f"{a.key}:{a.secret}".encode()).decode()
@@ -61,13 +63,14 @@ def main():
     _, body, _ = call(a.api, "/tasks.create", {"name": f"online reindex demo {int(time.time())}",
                                                   "type": "training"}, token)
     task = body["data"]["id"]
-    log(f"task {task}: seeding {a.events} scalar events ({VARIANTS} variants of 'loss'), batches of {BATCH}")
+    log(f"task {task}: seeding {a.events} scalar events ({VARIANTS} variants of 'loss'), batches of {BATCH}, "
+        f"{a.writers} writers")
 
-    per_variant = a.events // VARIANTS
     started = time.perf_counter()
-    sent = 0
-    last = started
-    for first in range(0, a.events, BATCH):
+    progress = {"sent": 0, "last": started}
+    lock = threading.Lock()
+
+    def seed(first):
         lines = []
         for n in range(first, min(first + BATCH, a.events)):
             variant, it = n % VARIANTS, n // VARIANTS
@@ -79,11 +82,17 @@ def main():
         status, body, _ = call(a.api, "/v2.23/events.add_batch", None, token,
                                content="application/json-lines", raw=("\n".join(lines) + "\n").encode())
         if status != 200:
-            sys.exit(f"events.add_batch answered {status}: {body}")
-        sent += len(lines) - 1
-        if time.perf_counter() - last > 10:
-            last = time.perf_counter()
-            log(f"seeded {sent} of {a.events} ({sent / (last - started):.0f} events/s)")
+            raise SystemExit(f"events.add_batch answered {status}: {body}")
+        with lock:
+            progress["sent"] += len(lines) - 1
+            now = time.perf_counter()
+            if now - progress["last"] > 10:
+                progress["last"] = now
+                log(f"seeded {progress['sent']} of {a.events} ({progress['sent'] / (now - started):.0f} events/s)")
+
+    with ThreadPoolExecutor(a.writers) as pool:
+        list(pool.map(seed, range(0, a.events, BATCH)))
+    sent = progress["sent"]
     seed_s = time.perf_counter() - started
     log(f"seeded {sent} scalar events in {seed_s:.1f} s ({sent / seed_s:.0f} events/s)")
 
