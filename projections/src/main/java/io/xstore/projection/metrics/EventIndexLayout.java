@@ -2,6 +2,8 @@ package io.xstore.projection.metrics;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventIndexLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(EventIndexLayout.class);
+
     private final Path file;
     private final boolean aliased;
     private final Set<String> aliasReady = ConcurrentHashMap.newKeySet();
+    /** Names that exist as plain indices though the generation is aliased (made by hand); written as they are. */
+    private final Set<String> plainIndices = ConcurrentHashMap.newKeySet();
     private volatile int generation;
 
     private EventIndexLayout(Path file, int generation, boolean aliased) {
@@ -58,7 +64,7 @@ public final class EventIndexLayout {
 
     /** The index that holds the events of {@code name}. */
     String physical(String name) {
-        return name + suffix(generation);
+        return plainIndices.contains(name) ? name : name + suffix(generation);
     }
 
     /** Makes sure a write to {@code name} lands in its physical index and that readers of {@code name} see it. */
@@ -67,8 +73,16 @@ public final class EventIndexLayout {
         if (!aliased || current == 0 || aliasReady.contains(name + "@" + current)) {
             return;
         }
-        String physical = physical(name);
+        String physical = name + suffix(current);
         try {
+            if (client.indices().exists(e -> e.index(name)).value()
+                    && !client.indices().existsAlias(a -> a.name(name)).value()) {
+                log.warn("event index {} is a plain index, not an alias of generation g{}: written as it is until "
+                        + "the next online reindex", name, current);
+                plainIndices.add(name);
+                aliasReady.add(name + "@" + current);
+                return;
+            }
             if (!client.indices().exists(e -> e.index(physical)).value()) {
                 try {
                     client.indices().create(c -> c.index(physical).aliases(name, a -> a));
@@ -88,6 +102,7 @@ public final class EventIndexLayout {
     /** The indices were deleted (an offline rebuild): the next write to each name creates its index again. */
     void forgetPrepared() {
         aliasReady.clear();
+        plainIndices.clear();
     }
 
     /** Makes {@code next} the live generation (the aliases already point to it). */
@@ -100,6 +115,7 @@ public final class EventIndexLayout {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+        plainIndices.clear();
         generation = next;
     }
 }
