@@ -12,9 +12,11 @@ import io.xstore.server.config.EventProcessingConfig;
 import io.xstore.server.embedded.BackingServiceSettings;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
 import java.util.ArrayList;
@@ -52,12 +54,18 @@ class OnlineOpsConfiguration {
         return projections;
     }
 
-    @Bean(initMethod = "start", destroyMethod = "close")
+    /** Started once the server takes calls (the indexer and projectors run), see {@link #takeRequests}. */
+    @Bean(destroyMethod = "close")
     OnlineRequestWatcher onlineRequestWatcher(Environment env, OnlineReindex reindex, OnlineReplay replay) {
         return new OnlineRequestWatcher(BackingServiceSettings.dataDir(env), Map.of(
                 "reindex", progress -> reindex.run(progress).toString(),
                 "replay", progress -> replay(replay, true, progress),
                 "replay-check", progress -> replay(replay, false, progress)));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void takeRequests(ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(OnlineRequestWatcher.class).start();
     }
 
     private static String replay(OnlineReplay replay, boolean switchWhenEqual, Consumer<String> progress) {
