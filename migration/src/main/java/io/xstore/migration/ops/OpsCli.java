@@ -3,6 +3,7 @@ package io.xstore.migration.ops;
 import io.xstore.migration.ops.backup.Backup;
 import io.xstore.migration.ops.backup.Restore;
 import io.xstore.migration.ops.check.UpgradeCheck;
+import io.xstore.migration.ops.online.OnlineRequestClient;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.Properties;
 /**
  * The operations tool: {@code java -jar xstore-server-exec.jar ops <command> [--option=value ...]}. Commands that
  * read files only (check, backup, restore) run here, without the server; those that need the server's aggregates,
- * projectors or indexer (rebuilds, import) run the server with {@code --migrate=<command>}, which exits when done.
+ * projectors or indexer (offline rebuilds, import) run the server with {@code --migrate=<command>}, which exits when
+ * done; the online rebuilds (reindex, replay) are requests to the server running on the data directory.
  * The older {@code --migrate=rebuild-read-models|reindex-events|rebuild-all} flags stay valid. See docs/operations.md.
  */
 public final class OpsCli {
@@ -58,6 +60,9 @@ public final class OpsCli {
                         null);
                 case "backup" -> backup(dataDir, options, out);
                 case "restore" -> restore(dataDir, options, out);
+                case "reindex", "replay" -> new Outcome(new OnlineRequestClient(dataDir, System.err, out).run(
+                        command.equals("replay") && options.containsKey("check-only") ? "replay-check" : command),
+                        null);
                 default -> {
                     out.println("ops: unknown command '" + command + "'\n" + usage());
                     yield new Outcome(2, null);
@@ -146,6 +151,9 @@ public final class OpsCli {
                            [--kafka=HOST:PORT] [--topic=T] [--files-root=F] [--no-metric-log]
                   restore  --from=DIR --data-dir=EMPTY [--files-root=F]   verified copy; first start loads the rest
                   import   --mongo=URI --elastic=URL [--files-from=DIR] [server options]   from a ClearML server
+                  reindex  [--data-dir=D]                       online: new event indices, reads switched when complete
+                  replay   [--data-dir=D] [--check-only]        online: read models replayed beside the live ones,
+                                                                compared, switched when equal (or only compared)
                   rebuild-read-models | reindex-events | rebuild-all [server options]   offline rebuilds
                   (the server options are the server's own, e.g. --xstore.data-dir=D)""";
     }

@@ -37,9 +37,11 @@ public final class ElasticsearchEventIndexSink implements EventIndexSink {
     private static final int DELETE_PAGE = 5_000;
 
     private final ElasticsearchClient client;
+    private final EventIndexLayout layout;
 
-    public ElasticsearchEventIndexSink(ElasticsearchClient client) {
+    public ElasticsearchEventIndexSink(ElasticsearchClient client, EventIndexLayout layout) {
         this.client = client;
+        this.layout = layout;
     }
 
     @Override
@@ -62,8 +64,14 @@ public final class ElasticsearchEventIndexSink implements EventIndexSink {
             return List.of();
         }
         BulkRequest.Builder request = new BulkRequest.Builder().refresh(Refresh.True);
+        String lastName = null;
         for (EventWrite write : writes) {
-            request.operations(op -> op.index(i -> i.index(write.index()).id(write.id()).document(write.source())));
+            if (!write.index().equals(lastName)) {
+                lastName = write.index();
+                layout.prepareWrite(client, lastName);
+            }
+            String physical = layout.physical(write.index());
+            request.operations(op -> op.index(i -> i.index(physical).id(write.id()).document(write.source())));
         }
         BulkResponse response;
         try {
@@ -174,6 +182,7 @@ public final class ElasticsearchEventIndexSink implements EventIndexSink {
                 List<String> chunk = indices.subList(from, Math.min(indices.size(), from + 50));
                 client.indices().delete(d -> d.index(chunk).ignoreUnavailable(true));
             }
+            layout.forgetPrepared();
             log.info("deleted {} event indices", indices.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the event indices", e);
@@ -214,7 +223,8 @@ public final class ElasticsearchEventIndexSink implements EventIndexSink {
     @SuppressWarnings("rawtypes")
     private SearchResponse<Map> search(EventSelection selection, Query query) {
         try {
-            return client.search(s -> s.index(selection.indices()).ignoreUnavailable(true).allowNoIndices(true)
+            List<String> indices = selection.indices().stream().map(layout::physical).toList();
+            return client.search(s -> s.index(indices).ignoreUnavailable(true).allowNoIndices(true)
                     .query(query).size(DELETE_PAGE).trackTotalHits(t -> t.enabled(false))
                     .source(src -> src.filter(f -> f.includes(EventFields.TYPE, EventFields.URL,
                             EventFields.SOURCE_URLS))), Map.class);

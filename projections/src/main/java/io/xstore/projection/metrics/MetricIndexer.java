@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -152,6 +153,36 @@ public final class MetricIndexer implements AutoCloseable {
                 end.entrySet().stream().mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum());
         startStreams(boundary);
         return watchCatchUp(begin, end, listener);
+    }
+
+    /**
+     * Stops indexing, runs {@code whileStopped} with the offsets this generation committed (what it indexed and
+     * published), and starts again where it stopped; for the switch of an online reindex ({@link OnlineReindex}).
+     * Writers waiting in {@link IndexingProgress} wait meanwhile.
+     */
+    synchronized <T> T whileStopped(Function<Map<Integer, Long>, T> whileStopped) {
+        if (streams == null || closing) {
+            throw new IllegalStateException("metric indexer not running");
+        }
+        if (catchUp != null && !catchUp.future().isDone()) {
+            throw new IllegalStateException("an offline rebuild of the metric event index is still running");
+        }
+        stopStreams(false);
+        try {
+            return whileStopped.apply(committedOffsets(applicationId()));
+        } finally {
+            startStreams(ReplayBoundary.load(boundaryFile()).orElse(ReplayBoundary.none()));
+        }
+    }
+
+    /** Waits until every record handed to the buffer so far is written; false when the timeout came first. */
+    boolean awaitFlushed(Duration timeout) throws InterruptedException {
+        IndexingBuffer current = buffer;
+        return current != null && current.awaitDrained(timeout);
+    }
+
+    MetricIndexerSettings settings() {
+        return settings;
     }
 
     /** Completes when the current rebuild (if any) has caught up; already complete otherwise. */

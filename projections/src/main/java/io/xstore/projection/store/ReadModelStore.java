@@ -39,6 +39,11 @@ public class ReadModelStore {
         cache.invalidate(collection, id);
     }
 
+    /** The collections were replaced under the projectors (an online replay's switch): forget every cached document. */
+    public void forgetCachedDocuments() {
+        cache.clear();
+    }
+
     public MongoDatabase database() {
         return database;
     }

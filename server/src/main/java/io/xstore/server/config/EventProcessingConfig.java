@@ -38,6 +38,11 @@ public class EventProcessingConfig {
     static final Set<String> COMMAND_LOOKUPS = Set.of(ProjectNamesProjector.PROCESSING_GROUP,
             QueueNamesProjector.PROCESSING_GROUP);
 
+    /** Whether the handlers of a processing group build read models (replayed), as every group but the above does. */
+    public static boolean buildsReadModels(String group) {
+        return !COMMAND_LOOKUPS.contains(group) && !SIDE_EFFECTS.contains(group);
+    }
+
     @Autowired
     void configure(EventProcessingConfigurer configurer, ObjectProvider<EventFeed> feed,
                    ObjectProvider<ReadModelStore> store, ObjectProvider<ProjectorPositions> positions,

@@ -7,10 +7,12 @@ import io.xstore.command.events.MetricLogTopic;
 import io.xstore.migration.EventIndexRebuild;
 import io.xstore.projection.metrics.DeletedFilesSink;
 import io.xstore.projection.metrics.ElasticsearchEventIndexSink;
+import io.xstore.projection.metrics.EventIndexLayout;
 import io.xstore.projection.metrics.IndexingProgress;
 import io.xstore.projection.metrics.IndexingTimeoutException;
 import io.xstore.projection.metrics.MetricIndexer;
 import io.xstore.projection.metrics.MetricIndexerSettings;
+import io.xstore.projection.metrics.OnlineReindex;
 import io.xstore.readmodel.events.Md5;
 import io.xstore.server.embedded.BackingServiceSettings;
 import io.xstore.server.files.FileCleanup;
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -84,17 +87,33 @@ public class MetricEventsConfiguration {
         };
     }
 
+    /** Which generation of the event indices is live (docs/operations.md, online reindex). */
+    @Bean
+    EventIndexLayout eventIndexLayout(Environment env) {
+        return EventIndexLayout.live(indexerStateDir(env));
+    }
+
+    private static Path indexerStateDir(Environment env) {
+        return BackingServiceSettings.dataDir(env).resolve("metric-indexer");
+    }
+
+    @Bean
+    OnlineReindex onlineReindex(MetricIndexer indexer, ElasticsearchClient elasticsearch, EventIndexLayout layout) {
+        return new OnlineReindex(indexer, elasticsearch, layout);
+    }
+
     @Bean
     MetricIndexer metricIndexer(MetricLogTopic topic, Environment env, ElasticsearchClient elasticsearch,
+                                EventIndexLayout layout,
                                 CommandGateway commands, IndexingProgress progress, DeletedFilesSink deletedFiles,
                                 @Value("${xstore.events.indexer.fetch-max-wait-ms:10}") int fetchMaxWaitMs) {
         MetricIndexerSettings settings = MetricIndexerSettings.of(topic.bootstrapServers(), topic.name(),
-                        BackingServiceSettings.dataDir(env).resolve("metric-indexer"), serverId(env) + "-indexer")
+                        indexerStateDir(env), serverId(env) + "-indexer")
                 .withTopicLayout(topic.partitions(), topic.replicationFactor())
                 .withMaxRecordBytes(MetricLogTopic.MAX_RECORD_BYTES)
                 .withStreamsOverrides(Map.of(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
                         fetchMaxWaitMs));
-        return new MetricIndexer(settings, new ElasticsearchEventIndexSink(elasticsearch),
+        return new MetricIndexer(settings, new ElasticsearchEventIndexSink(elasticsearch, layout),
                 new CommandSummarySink(commands), deletedFiles, progress);
     }
 

@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.xstore.projection.replay.ReadModelGeneration;
 import io.xstore.server.embedded.BackingService;
 import io.xstore.server.embedded.BackingServices;
 import org.bson.UuidRepresentation;
@@ -26,12 +27,21 @@ public class MongoConfiguration {
                 .build());
     }
 
-    /** Database: {@code xstore.mongo.database}, else the one named in the URI, else {@code xstore}. */
+    /**
+     * Database: {@code xstore.mongo.database}, else the one named in the URI, else {@code xstore}; with the live
+     * generation of the read models it holds (switched by an online replay, docs/operations.md).
+     */
     @Bean
-    public MongoDatabase mongoDatabase(MongoClient client, BackingServices services,
+    public ReadModelGeneration readModelGeneration(MongoClient client, BackingServices services,
             @Value("${xstore.mongo.database:}") String configured) {
         String fromUri = new ConnectionString(services.endpoint(BackingService.MONGODB)).getDatabase();
         String name = !configured.isBlank() ? configured : fromUri != null ? fromUri : "xstore";
-        return client.getDatabase(name);
+        return ReadModelGeneration.load(client.getDatabase(name));
+    }
+
+    /** The database every reader and projector uses: read-model names resolve to the live generation. */
+    @Bean
+    public MongoDatabase mongoDatabase(ReadModelGeneration generation) {
+        return generation.live();
     }
 }
