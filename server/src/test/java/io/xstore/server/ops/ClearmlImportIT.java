@@ -100,6 +100,9 @@ class ClearmlImportIT extends ServerTestSupport {
         assertThat(t1.get("started").asText()).startsWith("2024-12-02T10:06:00");
         JsonNode t2 = tasks.get(1);
         assertThat(t2.get("status").asText()).isEqualTo("published");
+        JsonNode parent = t2.get("parent"); // get_all_ex joins the parent
+        assertThat(parent.isObject() ? parent.get("id").asText() : parent.asText())
+                .as("listed before its parent in the source").isEqualTo(T1);
         JsonNode output = t2.get("models").get("output").get(0).get("model"); // get_all_ex joins the model
         assertThat(output.isObject() ? output.get("id").asText() : output.asText()).as(t2.toString()).isEqualTo(M1);
 
@@ -109,6 +112,8 @@ class ClearmlImportIT extends ServerTestSupport {
 
         JsonNode t3 = ok(api, token, "tasks.get_by_id", Map.of("task", T3)).get("task");
         assertThat(t3.get("status").asText()).isEqualTo("failed");
+        assertThat(t3.has("parent") && !t3.get("parent").isNull()).as("a parent in neither server is dropped")
+                .isFalse();
         assertThat(t3.get("system_tags").toString()).contains("archived");
         queuedTasksAreImportedQueuedInTheirQueuesOrder(api, token);
         publishingBecomesPublishedUnknownBecomesClosedAndADeletedParentIsKept(api, token);
@@ -150,7 +155,8 @@ class ClearmlImportIT extends ServerTestSupport {
         Path report = Path.of(first.substring(first.lastIndexOf("see ") + 4, first.lastIndexOf("; login: ")));
         assertThat(Files.readString(report)).contains("99000000000000000000000000000099",
                 "task " + T6 + ": status 'publishing'", "task " + T7 + ": status 'unknown' imported as closed",
-                "task " + T7 + ": parent __DELETED__");
+                "task " + T7 + ": parent __DELETED__", "task " + T3 + ": parent 3d000000000000000000000000000030 is "
+                        + "in neither server");
         assertThat(ok(api, token, "queues.get_by_id", Map.of("queue", GPU)).get("queue").get("entries"))
                 .as("a second run adds no queue entry").hasSize(2);
     }

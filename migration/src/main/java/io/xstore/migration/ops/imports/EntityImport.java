@@ -219,7 +219,9 @@ final class EntityImport {
 
     /** Imports the tasks (collecting them by id into {@code byId}); returns the ids of those it created. */
     private Set<String> tasks(Map<String, Document> byId) {
-        List<Document> tasks = backend.getCollection("task").find().into(new ArrayList<>());
+        List<Document> tasks = parentsFirst(backend.getCollection("task").find().into(new ArrayList<>()));
+        Set<String> sourceIds = new HashSet<>();
+        tasks.forEach(t -> sourceIds.add(Bson.id(t)));
         Progress progress = Progress.onStderr("import: tasks", "tasks", tasks.size());
         TaskStatusImport statuses = new TaskStatusImport(this::send, report, (task, at) -> audit(task, "task", at));
         Set<String> createdNow = new HashSet<>();
@@ -234,6 +236,11 @@ final class EntityImport {
             String parent = task.getString("parent");
             String deletedParent = parent != null && parent.startsWith(DELETED_PARENT)
                     ? parent.substring(DELETED_PARENT.length()) : null;
+            if (parent != null && !parent.isEmpty() && deletedParent == null && !sourceIds.contains(parent)
+                    && !exists(parent)) {
+                report.noted("task", id, "parent " + parent + " is in neither server: imported without a parent");
+                parent = null;
+            }
             TaskContent content = new TaskContent(task.getString("name"), task.getString("type"),
                     task.getString("comment"), task.getString("project"), deletedParent == null ? parent : null,
                     Bson.strings(task, "tags"), Bson.strings(task, "system_tags"), Bson.map(task, "script"),
@@ -255,6 +262,27 @@ final class EntityImport {
         }
         System.err.println(progress.summary(null));
         return createdNow;
+    }
+
+    /** The tasks ordered so that a parent in the source comes before its children (create looks the parent up). */
+    static List<Document> parentsFirst(List<Document> tasks) {
+        Map<String, Document> byId = new LinkedHashMap<>();
+        tasks.forEach(t -> byId.put(Bson.id(t), t));
+        List<Document> ordered = new ArrayList<>(tasks.size());
+        Set<String> placed = new HashSet<>();
+        for (Document task : tasks) {
+            List<Document> chain = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Document at = task; at != null && !placed.contains(Bson.id(at)) && seen.add(Bson.id(at));
+                 at = at.getString("parent") == null ? null : byId.get(at.getString("parent"))) {
+                chain.add(at);
+            }
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                placed.add(Bson.id(chain.get(i)));
+                ordered.add(chain.get(i));
+            }
+        }
+        return ordered;
     }
 
     private Map<String, Object> repointed(Map<String, Object> execution) {
