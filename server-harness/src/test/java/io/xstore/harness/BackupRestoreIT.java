@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import io.xstore.migration.ops.DataDirs;
 import io.xstore.migration.ops.OpsCli;
 import io.xstore.migration.ops.RunningServer;
+import io.xstore.migration.ops.backup.BackupManifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,8 +86,10 @@ class BackupRestoreIT {
             result.losses().forEach(loss -> System.out.println("LOST " + loss));
             assertThat(result.losses()).as("writes acknowledged before the backup, missing after the restore")
                     .isEmpty();
+            String cleanupPosition = BackupManifest.read(backup).getProperty(BackupManifest.DELETIONS_POSITION);
             assertThat(Files.readString(copy.logFile())).contains("restore: metric event log into",
-                    "restore: 1 file deletions registered again (1 of them pending");
+                    "restore: 1 file deletions registered again (1 of them pending",
+                    "file cleanup resumes after event " + cleanupPosition);
             aDeletionPendingAtTheBackupIsDoneByTheRestoredServer(copy, restored);
             passed = true;
         } finally {

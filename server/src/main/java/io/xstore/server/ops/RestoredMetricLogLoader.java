@@ -62,8 +62,8 @@ class RestoredMetricLogLoader implements SmartLifecycle {
             throw new UncheckedIOException("cannot mark " + pending + " as loaded", e);
         }
         log.info("{}", progress.summary(loaded.written() + " written, " + loaded.alreadyThere() + " already in the topic"
-                + " (an interrupted earlier load); restored from " + pending + "; the indexer rebuilds the indices from"
-                + " them"));
+                + (loaded.alreadyThere() > 0 ? " (written by an interrupted earlier load)" : "") + "; restored from "
+                + pending + "; the indexer rebuilds the indices from them"));
     }
 
     @Override
