@@ -2,7 +2,14 @@ package io.xstore.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.xstore.migration.ops.DataDirs;
 import io.xstore.migration.ops.OpsCli;
+import io.xstore.migration.ops.RunningServer;
+import io.xstore.migration.ops.backup.BackupManifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,19 +17,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /**
  * An online backup while tasks and metric batches are being written, restored into another data directory: a
  * server started there has every write acknowledged before the backup began (task, comment, status, history and
- * scalar iterations), and the file server's files, byte for byte.
+ * scalar iterations), the file server's files, byte for byte, and the file deletions: one pending at the backup is
+ * done by the restored server.
  */
 class BackupRestoreIT {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final String STALE_PATH = "project/run.old/artifacts/stale.bin";
+    private static final String STALE_OWNER = "0ld0000000000000000000000000000d";
+    private static final String HARNESS_COMPANY = "d1bd92a3b039400cbafc60a7a5b1e52b";
 
     @Test
     void aBackupTakenDuringWritesRestoresEveryWriteAcknowledgedBeforeIt() throws Exception {
@@ -38,6 +53,11 @@ class BackupRestoreIT {
             Path file = source.resolve("files").resolve("project/run.abc/artifacts/model.bin");
             Files.createDirectories(file.getParent());
             Files.write(file, "weights".repeat(1000).getBytes(StandardCharsets.UTF_8));
+
+            Path stale = source.resolve("files").resolve(STALE_PATH);
+            Files.createDirectories(stale.getParent());
+            Files.writeString(stale, "to be deleted");
+            addPendingDeletion(source);
 
             WriteLoad load = WriteLoad.start(original.api(), 4, WriteLoad.Mix.ALL);
             Thread.sleep(3000);
@@ -66,7 +86,11 @@ class BackupRestoreIT {
             result.losses().forEach(loss -> System.out.println("LOST " + loss));
             assertThat(result.losses()).as("writes acknowledged before the backup, missing after the restore")
                     .isEmpty();
-            assertThat(Files.readString(copy.logFile())).contains("restore: metric event log into");
+            String cleanupPosition = BackupManifest.read(backup).getProperty(BackupManifest.DELETIONS_POSITION);
+            assertThat(Files.readString(copy.logFile())).contains("restore: metric event log into",
+                    "restore: 1 file deletions registered again (1 of them pending",
+                    "file cleanup resumes after event " + cleanupPosition);
+            aDeletionPendingAtTheBackupIsDoneByTheRestoredServer(copy, restored);
             passed = true;
         } finally {
             original.stop();
@@ -79,6 +103,36 @@ class BackupRestoreIT {
                 System.out.println("kept for investigation: " + root);
             }
         }
+    }
+
+    /** A deletion waiting for its next attempt (tomorrow), as a failed first attempt leaves it. */
+    private static void addPendingDeletion(Path dataDir) {
+        String uri = RunningServer.endpoints(dataDir).orElseThrow().getProperty(RunningServer.MONGODB);
+        String database = new ConnectionString(uri).getDatabase();
+        try (MongoClient mongo = MongoClients.create(uri)) {
+            mongo.getDatabase(database == null ? DataDirs.MONGO_DATABASE : database).getCollection("file_deletions")
+                    .insertOne(new Document("_id", "backup-it-deletion").append("url", "http://files/" + STALE_PATH)
+                            .append("path", STALE_PATH).append("owner_kind", "task").append("owner_id", STALE_OWNER)
+                            .append("company", HARNESS_COMPANY).append("status", "pending").append("attempts", 1)
+                            .append("last_error", "simulated: disk busy").append("result", null)
+                            .append("requested", new Date())
+                            .append("next_attempt", Date.from(Instant.now().plus(Duration.ofDays(1))))
+                            .append("finished", null));
+        }
+    }
+
+    // the backup carries file_deletions; the restored server registers them again and its worker does the pending ones
+    private static void aDeletionPendingAtTheBackupIsDoneByTheRestoredServer(ServerProcess server, Path dataDir)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode deletion;
+        do {
+            Thread.sleep(500);
+            deletion = server.api().data("files.get_deletions", Map.of("owner", STALE_OWNER)).path("deletions")
+                    .path(0);
+        } while (!"done".equals(deletion.path("status").asText()) && System.nanoTime() < deadline);
+        assertThat(deletion.path("status").asText()).as(deletion.toString()).isEqualTo("done");
+        assertThat(dataDir.resolve("files").resolve(STALE_PATH)).doesNotExist();
     }
 
     private static String ops(String... args) {

@@ -24,6 +24,7 @@ import io.xstore.api.task.MarkTaskStartedCommand;
 import io.xstore.api.task.MarkTaskStoppedCommand;
 import io.xstore.api.task.MoveTaskCommand;
 import io.xstore.api.task.PublishTaskCommand;
+import io.xstore.api.task.ReparentUnderDeletedTaskCommand;
 import io.xstore.api.task.RecordTaskMetricsCommand;
 import io.xstore.api.task.ReportTaskIterationCommand;
 import io.xstore.api.task.ResetTaskCommand;
@@ -374,6 +375,12 @@ public class TaskAggregate {
     }
 
     // ---- what a delete or reset of a task, or a delete of a model, does to tasks (through TaskModelCleanup) ----
+
+    @CommandHandler
+    public void handle(ReparentUnderDeletedTaskCommand command) {
+        assertOwnedBy(command.audit());
+        reparentUnderDeleted(command.deletedParentId(), command.audit());
+    }
 
     /** A child of a deleted task keeps {@code __DELETED__<parent id>} as its parent (behaviour-rules.md §4). */
     public void reparentUnderDeleted(String deletedParent, AuditEntry audit) {

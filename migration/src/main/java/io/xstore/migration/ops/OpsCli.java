@@ -87,9 +87,16 @@ public final class OpsCli {
                     + "--no-metric-log to leave the metric log out");
         }
         String topic = options.getOrDefault("topic", running.getProperty(RunningServer.EVENTS_TOPIC, "task-events"));
+        String mongo = options.containsKey("no-file-deletions") ? null
+                : options.getOrDefault("mongo", running.getProperty(RunningServer.MONGODB));
+        if (mongo == null && !options.containsKey("no-file-deletions")) {
+            throw new IllegalArgumentException("no server is running on " + dataDir + " (or it is still starting): "
+                    + "the file deletions are read from its MongoDB; start it, give --mongo=URI, or "
+                    + "--no-file-deletions to leave them out");
+        }
         Path files = Path.of(options.getOrDefault("files-root", running.getProperty(RunningServer.FILES_ROOT,
                 DataDirs.files(dataDir).toString())));
-        new Backup(new Backup.Sources(dataDir, files, kafka, topic), out).run(target);
+        new Backup(new Backup.Sources(dataDir, files, kafka, topic, mongo), out).run(target);
         return new Outcome(0, null);
     }
 
@@ -147,8 +154,9 @@ public final class OpsCli {
         return """
                 usage: java -jar xstore-server-exec.jar ops <command> [--option=value ...]   (docs/operations.md)
                   check    [--data-dir=D] [--mongo=URI]         what an upgrade to this build meets; exit 1 if blocked
-                  backup   --to=DIR [--data-dir=D]              online: event store, metric event log, files
-                           [--kafka=HOST:PORT] [--topic=T] [--files-root=F] [--no-metric-log]
+                  backup   --to=DIR [--data-dir=D]              online: event store, metric event log, files,
+                           file deletions   [--kafka=HOST:PORT] [--topic=T] [--mongo=URI] [--files-root=F]
+                           [--no-metric-log] [--no-file-deletions]
                   restore  --from=DIR --data-dir=EMPTY [--files-root=F]   verified copy; first start loads the rest
                   import   --mongo=URI --elastic=URL [--files-from=DIR] [server options]   from a ClearML server
                   reindex  [--data-dir=D]                       online: new event indices, reads switched when complete

@@ -19,7 +19,7 @@ import java.util.OptionalLong;
 public class ProjectorPositions {
 
     public static final String COLLECTION = "projector_positions";
-    static final String POSITION = "position";
+    public static final String POSITION = "position";
 
     private final MongoCollection<Document> positions;
 

@@ -74,6 +74,21 @@ public class FileDeletionQueue {
         return result.getUpsertedId() != null;
     }
 
+    /**
+     * A deletion from a backup, as it was (status, attempts, times), unless one with its id is here already; a
+     * pending one is due now. True when added.
+     */
+    public boolean restore(Document deletion, Instant now) {
+        Document entry = new Document(deletion);
+        Object id = entry.remove(ID);
+        if (DeletionStatus.PENDING.wire().equals(entry.getString(STATUS))) {
+            entry.put(NEXT_ATTEMPT, Date.from(now));
+        }
+        var result = deletions.updateOne(Filters.eq(ID, id), new Document("$setOnInsert", entry),
+                new UpdateOptions().upsert(true));
+        return result.getUpsertedId() != null;
+    }
+
     /** Pending deletions whose next attempt is due, oldest first. */
     public List<Document> due(Instant now, int limit) {
         return deletions.find(Filters.and(Filters.eq(STATUS, DeletionStatus.PENDING.wire()),

@@ -47,6 +47,10 @@ class ClearmlImportIT extends ServerTestSupport {
     private static final String T2 = "72000000000000000000000000000002";
     private static final String T3 = "73000000000000000000000000000003";
     private static final String T4 = "74000000000000000000000000000004";
+    private static final String T5 = "75000000000000000000000000000005";
+    private static final String T6 = "76000000000000000000000000000006";
+    private static final String T7 = "77000000000000000000000000000007";
+    private static final String GPU = "e2000000000000000000000000000002";
     private static final String OLD_FILES = "http://old-files:8081";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,7 +78,8 @@ class ClearmlImportIT extends ServerTestSupport {
 
         String first = clearmlImport.run(options);
         System.out.println(first);
-        assertThat(first).contains("tasks 4", "projects 2", "models 1", "users 2", "credentials 1", "queues 2");
+        assertThat(first).contains("tasks 7", "projects 2", "models 1", "users 2", "credentials 1", "queues 2",
+                "queue entries 2", "login: ");
 
         ApiClient api = new ApiClient(apiBaseUrl());
         String token = api.send("GET", "/auth.login", null, ApiClient.basic("IMPORTEDACCESSKEY0000000000001",
@@ -95,6 +100,9 @@ class ClearmlImportIT extends ServerTestSupport {
         assertThat(t1.get("started").asText()).startsWith("2024-12-02T10:06:00");
         JsonNode t2 = tasks.get(1);
         assertThat(t2.get("status").asText()).isEqualTo("published");
+        JsonNode parent = t2.get("parent"); // get_all_ex joins the parent
+        assertThat(parent.isObject() ? parent.get("id").asText() : parent.asText())
+                .as("listed before its parent in the source").isEqualTo(T1);
         JsonNode output = t2.get("models").get("output").get(0).get("model"); // get_all_ex joins the model
         assertThat(output.isObject() ? output.get("id").asText() : output.asText()).as(t2.toString()).isEqualTo(M1);
 
@@ -104,9 +112,11 @@ class ClearmlImportIT extends ServerTestSupport {
 
         JsonNode t3 = ok(api, token, "tasks.get_by_id", Map.of("task", T3)).get("task");
         assertThat(t3.get("status").asText()).isEqualTo("failed");
+        assertThat(t3.has("parent") && !t3.get("parent").isNull()).as("a parent in neither server is dropped")
+                .isFalse();
         assertThat(t3.get("system_tags").toString()).contains("archived");
-        assertThat(ok(api, token, "tasks.get_by_id", Map.of("task", T4)).get("task").get("status").asText())
-                .isEqualTo("created");
+        queuedTasksAreImportedQueuedInTheirQueuesOrder(api, token);
+        publishingBecomesPublishedUnknownBecomesClosedAndADeletedParentIsKept(api, token);
 
         JsonNode project = ok(api, token, "projects.get_by_id", Map.of("project", P2)).get("project");
         assertThat(project.get("name").asText()).isEqualTo("vision/resnet");
@@ -137,14 +147,48 @@ class ClearmlImportIT extends ServerTestSupport {
 
         String second = clearmlImport.run(options);
         System.out.println(second);
-        assertThat(second).contains("tasks 0 (4 already there)", "events 0 (34 already there)",
+        assertThat(second).contains("tasks 0 (7 already there)", "events 0 (34 already there)",
                 "0 metric events written");
         assertThat(ok(api, token, "tasks.get_all_ex", Map.of("project", List.of(P2))).get("tasks")).hasSize(2);
         assertThat(ok(api, token, "events.scalar_metrics_iter_histogram", Map.of("task", T1)).get("loss")
                 .get("train").get("x")).hasSize(10);
-        Path report = Path.of(first.substring(first.lastIndexOf("see ") + 4));
-        assertThat(Files.readString(report)).contains("queued entries", "status 'queued'",
-                "99000000000000000000000000000099");
+        Path report = Path.of(first.substring(first.lastIndexOf("see ") + 4, first.lastIndexOf("; login: ")));
+        assertThat(Files.readString(report)).contains("99000000000000000000000000000099",
+                "task " + T6 + ": status 'publishing'", "task " + T7 + ": status 'unknown' imported as closed",
+                "task " + T7 + ": parent __DELETED__", "task " + T3 + ": parent 3d000000000000000000000000000030 is "
+                        + "in neither server");
+        assertThat(ok(api, token, "queues.get_by_id", Map.of("queue", GPU)).get("queue").get("entries"))
+                .as("a second run adds no queue entry").hasSize(2);
+    }
+
+    // a task queued on the source is queued here, in its queue, in the source queue's entry order, through the
+    // enqueue command: the task's and the queue's histories carry the import's call id, the entry keeps its time
+    private static void queuedTasksAreImportedQueuedInTheirQueuesOrder(ApiClient api, String token) {
+        for (String task : List.of(T4, T5)) {
+            JsonNode t = ok(api, token, "tasks.get_by_id", Map.of("task", task)).get("task");
+            assertThat(t.get("status").asText()).as(task).isEqualTo("queued");
+            assertThat(t.get("execution").get("queue").asText()).isEqualTo(GPU);
+        }
+        JsonNode entries = ok(api, token, "queues.get_by_id", Map.of("queue", GPU)).get("queue").get("entries");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("task").asText()).isEqualTo(T5);
+        assertThat(entries.get(0).get("added").asText()).startsWith("2024-12-03T07:31:00");
+        assertThat(entries.get(1).get("task").asText()).isEqualTo(T4);
+        assertThat(ok(api, token, "history.get_task", Map.of("task", T4)).get("entries").toString())
+                .contains("import:clearml:queue:" + GPU);
+        assertThat(ok(api, token, "history.get_queue", Map.of("queue", GPU)).get("entries").toString())
+                .contains("import:clearml:queue:" + GPU);
+    }
+
+    // publishing can only become published (spec: the state machine); unknown is outside it and is kept closed;
+    // a parent in the reference's deleted form stays as it is, as tasks.delete writes it here too
+    private static void publishingBecomesPublishedUnknownBecomesClosedAndADeletedParentIsKept(ApiClient api,
+                                                                                                String token) {
+        assertThat(ok(api, token, "tasks.get_by_id", Map.of("task", T6)).get("task").get("status").asText())
+                .isEqualTo("published");
+        JsonNode t7 = ok(api, token, "tasks.get_by_id", Map.of("task", T7)).get("task");
+        assertThat(t7.get("status").asText()).isEqualTo("closed");
+        assertThat(t7.get("parent").asText()).isEqualTo("__DELETED__7d000000000000000000000000000070");
     }
 
     private static JsonNode ok(ApiClient api, String token, String endpoint, Object body) {

@@ -20,13 +20,16 @@ import java.util.stream.Stream;
 /**
  * {@code ops backup}: an online, consistent snapshot of what cannot be rebuilt: the event store (the valid prefix of
  * its segments as they are when the backup begins), the metric event log (every record committed when the backup
- * begins) and the file server's storage. The read models and indices are not copied: a restored server rebuilds
+ * begins), the file server's storage and the file deletions ({@link FileDeletionsArchive}). The read models and indices are not copied: a restored server rebuilds
  * them. Everything acknowledged before the backup began is in it; what is written during it may be in it or not.
  */
 public final class Backup {
 
-    /** Where the pieces are, and the running server's Kafka (null: no metric log to export). */
-    public record Sources(Path dataDir, Path filesRoot, String kafkaBootstrap, String topic) {
+    /**
+     * Where the pieces are, the running server's Kafka (null: no metric log to export) and MongoDB (null: no file
+     * deletions to export).
+     */
+    public record Sources(Path dataDir, Path filesRoot, String kafkaBootstrap, String topic, String mongoUri) {
     }
 
     private final Sources sources;
@@ -50,6 +53,18 @@ public final class Backup {
             Files.createDirectories(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + target, e);
+        }
+        if (sources.mongoUri() != null) {
+            // before the event store: the cleanup position read here is then within the copied events, and the
+            // restored server records the deletions of the events after it again
+            FileDeletionsArchive.Exported deletions = FileDeletionsArchive.export(sources.mongoUri(),
+                    target.resolve(BackupManifest.FILE_DELETIONS));
+            out.println("backup: file deletions: " + deletions.documents() + " (" + deletions.pending()
+                    + " pending), file cleanup at event " + deletions.position());
+            manifest.setProperty(BackupManifest.DELETIONS, Long.toString(deletions.documents()));
+            manifest.setProperty(BackupManifest.DELETIONS_PENDING, Long.toString(deletions.pending()));
+            manifest.setProperty(BackupManifest.DELETIONS_SHA, deletions.sha256());
+            manifest.setProperty(BackupManifest.DELETIONS_POSITION, Long.toString(deletions.position()));
         }
         // the segment sizes and the metric log's end offsets are each fixed when their copy starts, after the backup
         // began: everything acknowledged before it began is inside them
@@ -90,9 +105,10 @@ public final class Backup {
         manifest.setProperty(BackupManifest.SECONDS, String.format(Locale.ROOT, "%.1f", seconds));
         BackupManifest.write(target, manifest);
         out.println(String.format(Locale.ROOT, "backup: %s written in %.1f s: %s events, %s metric records, %s files, "
-                        + "%s in all", target, seconds, manifest.getProperty(BackupManifest.EVENTS),
-                manifest.getProperty(BackupManifest.METRIC_RECORDS, "no"),
-                manifest.getProperty(BackupManifest.FILE_COUNT),
+                        + "%s file deletions (%s pending), %s in all", target, seconds,
+                manifest.getProperty(BackupManifest.EVENTS), manifest.getProperty(BackupManifest.METRIC_RECORDS, "no"),
+                manifest.getProperty(BackupManifest.FILE_COUNT), manifest.getProperty(BackupManifest.DELETIONS, "no"),
+                manifest.getProperty(BackupManifest.DELETIONS_PENDING, "0"),
                 DataDirs.human(DataDirs.size(target, name -> true))));
         return manifest;
     }

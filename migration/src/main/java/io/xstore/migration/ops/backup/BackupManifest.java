@@ -18,10 +18,11 @@ import java.util.Properties;
  *   eventstore/log/&lt;20 digits&gt;.log   the event store's segments, a consistent prefix
  *   metric-log.bin                     the metric event log (see MetricLogArchive)
  *   files/...                          the file server's storage; files.sha256 lists every file's checksum
+ *   file-deletions.jsonl               file_deletions of the server (see FileDeletionsArchive)
  *   secrets/                           the token secret (sessions stay valid after a restore)
  * </pre>
  */
-final class BackupManifest {
+public final class BackupManifest {
 
     static final String FILE = "manifest.properties";
     static final String EVENT_LOG = "eventstore/log";
@@ -29,6 +30,7 @@ final class BackupManifest {
     static final String FILES = "files";
     static final String FILES_LISTING = "files.sha256";
     static final String SECRETS = "secrets";
+    static final String FILE_DELETIONS = "file-deletions.jsonl";
 
     static final String CREATED = "created";
     static final String WRITTEN_BY = "written-by";
@@ -46,6 +48,11 @@ final class BackupManifest {
     static final String FILE_BYTES = "files.bytes";
     static final String FILES_SHA = "files.listing-sha256";
     static final String SECONDS = "seconds";
+    static final String DELETIONS = "file-deletions.documents";
+    static final String DELETIONS_PENDING = "file-deletions.pending";
+    static final String DELETIONS_SHA = "file-deletions.sha256";
+    /** The file-cleanup projector's position when the deletions were read; a restored server starts it there. */
+    public static final String DELETIONS_POSITION = "file-deletions.cleanup-position";
 
     private BackupManifest() {
     }
@@ -62,7 +69,7 @@ final class BackupManifest {
         }
     }
 
-    static Properties read(Path backup) {
+    public static Properties read(Path backup) {
         Path file = backup.resolve(FILE);
         if (!Files.exists(file)) {
             throw new IllegalArgumentException(backup + " holds no " + FILE + ": not a backup, or an incomplete one");

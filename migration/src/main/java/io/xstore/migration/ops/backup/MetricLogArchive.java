@@ -125,13 +125,35 @@ public final class MetricLogArchive {
         return read(file, record -> { });
     }
 
+    /** What a load wrote, and what it found in the topic already (from an earlier, interrupted load). */
+    public record Loaded(long written, long alreadyThere) {
+    }
+
     /**
      * Writes the archived records into {@code topic} (created with {@code partitions} if missing), each into its
-     * archived partition, in order; returns how many.
+     * archived partition, in order. Idempotent: a load interrupted by a crash left, in each partition, a prefix of
+     * that partition's records (the producer keeps the order, and the server takes no other writes before the load
+     * ends), so the records already there, counted by the partition's end offset, are skipped and the rest
+     * written. A topic holding more records in a partition than the archive has for it (not a topic of this
+     * restore) is refused before anything is written.
+     *
+     * @param recordsPerSecond paces the load (0: as fast as Kafka takes it)
      */
-    public static long load(Path file, String bootstrap, String topic, int partitions, short replication,
-                            Map<String, String> topicConfig, Progress progress) {
+    public static Loaded load(Path file, String bootstrap, String topic, int partitions, short replication,
+                              Map<String, String> topicConfig, long recordsPerSecond, Progress progress) {
         ensureTopic(bootstrap, topic, partitions, replication, topicConfig);
+        Map<Integer, Long> present = endOffsets(bootstrap, topic);
+        if (present.values().stream().anyMatch(offset -> offset > 0)) {
+            Map<Integer, Long> archived = new HashMap<>();
+            read(file, record -> archived.merge(record.partition() % partitions, 1L, Long::sum));
+            present.forEach((partition, offset) -> {
+                if (offset > archived.getOrDefault(partition, 0L)) {
+                    throw new IllegalStateException("partition " + partition + " of topic " + topic + " holds "
+                            + offset + " records, the restored metric log only " + archived.getOrDefault(partition,
+                            0L) + " for it: the topic holds records that are not from this restore");
+                }
+            });
+        }
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -139,14 +161,53 @@ public final class MetricLogArchive {
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 64 * 1024 * 1024);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        Map<Integer, Long> seen = new HashMap<>();
+        long[] written = new long[1];
+        long started = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
             long count = read(file, record -> {
-                producer.send(new ProducerRecord<>(topic, record.partition() % partitions, record.timestamp(),
-                        record.key(), record.value(), record.headers()));
+                int partition = record.partition() % partitions;
+                if (seen.merge(partition, 1L, Long::sum) > present.getOrDefault(partition, 0L)) {
+                    producer.send(new ProducerRecord<>(topic, partition, record.timestamp(), record.key(),
+                            record.value(), record.headers()));
+                    written[0]++;
+                    if (recordsPerSecond > 0) {
+                        pace(started, written[0], recordsPerSecond, producer);
+                    }
+                }
                 progress.add(1);
             });
             producer.flush();
-            return count;
+            return new Loaded(written[0], count - written[0]);
+        }
+    }
+
+    private static void pace(long startedNanos, long written, long perSecond, KafkaProducer<?, ?> producer) {
+        long due = startedNanos + written * 1_000_000_000L / perSecond;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            producer.flush(); // what is paced is what Kafka holds, not what waits in the producer
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("metric log load interrupted", e);
+            }
+        }
+    }
+
+    private static Map<Integer, Long> endOffsets(String bootstrap, String topic) {
+        Map<String, Object> config = consumerConfig(bootstrap);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"); // the high watermark: all there is
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            Map<Integer, Long> ends = new TreeMap<>();
+            consumer.endOffsets(partitions, Duration.ofSeconds(30)).forEach((tp, offset) -> ends.put(tp.partition(),
+                    offset));
+            return ends;
         }
     }
 

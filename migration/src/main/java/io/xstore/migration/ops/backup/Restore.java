@@ -21,13 +21,16 @@ import java.util.stream.Stream;
 /**
  * {@code ops restore}: checks a backup (counts and checksums of every piece), copies it into an empty data
  * directory and checks the copy. The metric event log is left in {@code <data-dir>/restore/} for the first start of
- * a server there, which writes it into its topic before it takes calls ({@link #pendingMetricLog}); that start also
+ * a server there, which writes it into its topic before it takes calls ({@link #pendingMetricLog}), and so are the
+ * file deletions ({@link #pendingFileDeletions}), which it registers again; that start also
  * rebuilds the read models and indices, as on any empty MongoDB and Elasticsearch.
  */
 public final class Restore {
 
     /** Where the restored metric log waits for the first start. */
     public static final String PENDING_METRIC_LOG = "restore/" + BackupManifest.METRIC_LOG;
+    /** Where the restored file deletions wait for the first start (the manifest beside them). */
+    public static final String PENDING_FILE_DELETIONS = "restore/" + BackupManifest.FILE_DELETIONS;
 
     private final PrintStream out;
 
@@ -40,6 +43,11 @@ public final class Restore {
         return dataDir.resolve(PENDING_METRIC_LOG);
     }
 
+    /** The file deletions a restore left for the server to register, if any. */
+    public static Path pendingFileDeletions(Path dataDir) {
+        return dataDir.resolve(PENDING_FILE_DELETIONS);
+    }
+
     /** Returns the problems found (none: restored and verified). */
     public List<String> run(Path backup, Path dataDir, Path filesRoot) {
         long started = System.nanoTime();
@@ -50,7 +58,7 @@ public final class Restore {
                     + "data directory");
         }
         List<String> problems = new ArrayList<>(verify(backup, manifest, backup.resolve(BackupManifest.EVENT_LOG),
-                backup.resolve(BackupManifest.FILES), "backup"));
+                backup.resolve(BackupManifest.FILES), backup.resolve(BackupManifest.FILE_DELETIONS), "backup"));
         if (!problems.isEmpty()) {
             return problems;
         }
@@ -61,24 +69,34 @@ public final class Restore {
         Path metricLog = backup.resolve(BackupManifest.METRIC_LOG);
         if (Files.exists(metricLog)) {
             copyFile(metricLog, pendingMetricLog(dataDir));
-            copyFile(backup.resolve(BackupManifest.FILE),
-                    pendingMetricLog(dataDir).resolveSibling(BackupManifest.FILE));
+        }
+        Path deletions = backup.resolve(BackupManifest.FILE_DELETIONS);
+        if (Files.exists(deletions)) {
+            copyFile(deletions, pendingFileDeletions(dataDir));
+        }
+        if (Files.exists(metricLog) || Files.exists(deletions)) {
+            copyFile(backup.resolve(BackupManifest.FILE), dataDir.resolve("restore").resolve(BackupManifest.FILE));
         }
         int format = Integer.parseInt(manifest.getProperty(BackupManifest.FORMAT, "1"));
         // the backup's format: a first start by a newer server upgrades it
         DataDirFormat.write(dataDir, format == 0 ? DataDirFormat.CURRENT : format, 0);
         out.println(copy.summary(null));
-        problems.addAll(verify(backup, manifest, DataDirs.eventLog(dataDir), filesRoot, "restored copy"));
+        problems.addAll(verify(backup, manifest, DataDirs.eventLog(dataDir), filesRoot,
+                pendingFileDeletions(dataDir), "restored copy"));
         out.println(String.format(Locale.ROOT, "restore: %s into %s %s in %.1f s: %s events, %s metric records "
-                        + "(written into the topic by the first start), %s files",
+                        + "(written into the topic by the first start), %s files, %s file deletions (%s pending, "
+                        + "registered again by the first start)",
                 backup, dataDir, problems.isEmpty() ? "verified" : "FAILED VERIFICATION",
                 (System.nanoTime() - started) / 1e9, manifest.getProperty(BackupManifest.EVENTS),
                 manifest.getProperty(BackupManifest.METRIC_RECORDS, "no"),
-                manifest.getProperty(BackupManifest.FILE_COUNT)));
+                manifest.getProperty(BackupManifest.FILE_COUNT),
+                manifest.getProperty(BackupManifest.DELETIONS, "no"),
+                manifest.getProperty(BackupManifest.DELETIONS_PENDING, "0")));
         return problems;
     }
 
-    private List<String> verify(Path backup, Properties manifest, Path eventLog, Path files, String what) {
+    private List<String> verify(Path backup, Properties manifest, Path eventLog, Path files, Path deletions,
+                                String what) {
         List<String> problems = new ArrayList<>();
         Progress events = Progress.onStderr("restore: verify events of the " + what, "events",
                 BackupManifest.number(manifest, BackupManifest.EVENTS));
@@ -97,6 +115,16 @@ public final class Restore {
             } else if (MetricLogArchive.verify(metricLog) != BackupManifest.number(manifest,
                     BackupManifest.METRIC_RECORDS)) {
                 problems.add(what + ": " + BackupManifest.METRIC_LOG + " record count differs from the manifest's");
+            }
+        }
+        if (manifest.containsKey(BackupManifest.DELETIONS)) {
+            if (!Files.exists(deletions)
+                    || !Checksums.sha256(deletions).equals(manifest.getProperty(BackupManifest.DELETIONS_SHA))) {
+                problems.add(what + ": " + BackupManifest.FILE_DELETIONS + " missing or its checksum differs from the "
+                        + "manifest's");
+            } else if (FileDeletionsArchive.read(deletions, d -> { }) != BackupManifest.number(manifest,
+                    BackupManifest.DELETIONS)) {
+                problems.add(what + ": " + BackupManifest.FILE_DELETIONS + " document count differs from the manifest's");
             }
         }
         Path listing = backup.resolve(BackupManifest.FILES_LISTING);

@@ -154,8 +154,8 @@ public final class UpgradeCheck {
                     .getCollection(Collections.FILE_DELETIONS).countDocuments(Filters.eq("status", "pending"));
             out.println("file deletions:       " + pending + " pending");
             if (pending > 0) {
-                warnings.add(pending + " file deletions are pending (files.get_deletions); they live in MongoDB, "
-                        + "which a restore does not carry: let them finish (files.retry_deletions) first");
+                warnings.add(pending + " file deletions are pending (files.get_deletions): a backup carries them "
+                        + "and a restored server does them; letting them finish first leaves nothing to carry");
             }
         } catch (RuntimeException e) {
             warnings.add("file deletions not checked: " + e.getMessage());

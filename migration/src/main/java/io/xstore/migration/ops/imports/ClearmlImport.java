@@ -9,6 +9,7 @@ import io.xstore.api.metrics.LogPosition;
 import io.xstore.command.events.MetricEventLog;
 import io.xstore.command.events.MetricIndexing;
 import io.xstore.projection.replay.ReadModelRebuilder;
+import io.xstore.readmodel.Collections;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -115,11 +116,31 @@ public class ClearmlImport {
         readModels.catchUp(Duration.ofHours(1), line -> System.err.println("import: " + line), "import");
         Path reportFile = dataDir.resolve("import").resolve("report-" + Instant.now().toString().replace(':', '-')
                 + ".txt");
+        String login = login(report);
         report.write(reportFile);
         double seconds = (System.nanoTime() - started) / 1e9;
         return String.format(Locale.ROOT, "import from %s: %s; %d metric events written in %.1f s (%.0f events/s); "
-                        + "%d not mapped, see %s", new ConnectionString(options.mongoUri()).getHosts(), report.counts(),
-                events, seconds, events / Math.max(seconds, 1e-3), report.unmappedCount(), reportFile);
+                        + "%d not mapped, %d with a note, see %s; %s", new ConnectionString(options.mongoUri()).getHosts(),
+                report.counts(), events, seconds, events / Math.max(seconds, 1e-3), report.unmappedCount(),
+                report.notedCount(), reportFile, login);
+    }
+
+    /**
+     * How to log in afterwards. An import run never reaches the first-start step that generates an admin key pair,
+     * and a later start generates one only when there is no key pair at all; so the imported key pairs are the way
+     * in (the SDK's and agents' clearml.conf keep working once they point at this server), and without any, the next
+     * start prints an admin key pair.
+     */
+    private String login(ImportReport report) {
+        long keys = target.getCollection(Collections.CREDENTIALS).countDocuments();
+        if (keys == 0) {
+            return "login: no API key pair here yet; the next start of this server prints an admin key pair in its "
+                    + "log (grep access_key)";
+        }
+        return "login: " + keys + " API key pair(s) here (" + report.imported("credentials", false)
+                + " imported now): the imported users' clearml.conf key pairs work as they did on the source (point "
+                + "api_server, web_server, files_server at this server); web UI sign-in: the source's fixed users as "
+                + "xstore.auth.fixed-users (docs/operations.md)";
     }
 
     private static UnaryOperator<String> repoint(String from, String to) {

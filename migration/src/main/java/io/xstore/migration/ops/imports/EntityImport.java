@@ -7,13 +7,8 @@ import io.xstore.api.model.CreateModelCommand;
 import io.xstore.api.model.ModelFields;
 import io.xstore.api.project.CreateProjectCommand;
 import io.xstore.api.queue.CreateQueueCommand;
-import io.xstore.api.task.CloseTaskCommand;
 import io.xstore.api.task.CreateTaskCommand;
-import io.xstore.api.task.MarkTaskCompletedCommand;
-import io.xstore.api.task.MarkTaskFailedCommand;
-import io.xstore.api.task.MarkTaskStartedCommand;
-import io.xstore.api.task.MarkTaskStoppedCommand;
-import io.xstore.api.task.PublishTaskCommand;
+import io.xstore.api.task.ReparentUnderDeletedTaskCommand;
 import io.xstore.api.task.TaskContent;
 import io.xstore.api.task.TaskModelEntry;
 import io.xstore.api.task.TaskModels;
@@ -30,8 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,6 +41,7 @@ import java.util.function.UnaryOperator;
 final class EntityImport {
 
     static final String CALL_PREFIX = "import:clearml:";
+    private static final String DELETED_PARENT = "__DELETED__";
 
     private final MongoDatabase backend;
     private final MongoDatabase auth;
@@ -52,6 +51,8 @@ final class EntityImport {
     private final ImportReport report;
     private final UnaryOperator<String> urls;
     private final Map<String, String> userNames = new HashMap<>();
+    /** Source queue id → the queue here (the same id, or this server's queue of the same name). */
+    private final Map<String, String> queueIds = new HashMap<>();
 
     EntityImport(MongoDatabase backend, MongoDatabase auth, MongoDatabase target, CommandGateway commands,
                  EventStore eventStore, ImportReport report, UnaryOperator<String> urls) {
@@ -67,9 +68,11 @@ final class EntityImport {
     void run() {
         users();
         projects();
-        queues();
+        List<Document> queues = queues();
         models();
-        tasks();
+        Map<String, Document> tasks = new LinkedHashMap<>();
+        Set<String> createdNow = tasks(tasks);
+        new QueueEntryImport(this::send, report, userNames).run(queues, queueIds, tasks, createdNow);
     }
 
     private boolean exists(String aggregateId) {
@@ -162,30 +165,32 @@ final class EntityImport {
         System.err.println(progress.summary(null));
     }
 
-    private void queues() {
-        for (Document queue : backend.getCollection("queue").find()) {
+    private List<Document> queues() {
+        List<Document> queues = backend.getCollection("queue").find().into(new ArrayList<>());
+        for (Document queue : queues) {
             String id = Bson.id(queue);
             if (exists(id)) {
+                queueIds.put(id, id);
                 report.skipped("queues");
                 continue;
             }
             String name = queue.getString("name");
-            if (target.getCollection(Collections.QUEUES).countDocuments(Filters.and(Filters.eq("name", name),
-                    Filters.eq("company", queue.getString("company")))) > 0) {
+            Document existing = target.getCollection(Collections.QUEUES).find(Filters.and(Filters.eq("name", name),
+                    Filters.eq("company", queue.getString("company")))).first();
+            if (existing != null) {
+                queueIds.put(id, Bson.id(existing));
                 report.unmapped("queue", id, "a queue named '" + name + "' exists here already; kept this server's"
-                        + " (tasks keep the old queue id in execution.queue)");
+                        + " (its entries go there; tasks keep the old queue id in execution.queue)");
                 continue;
             }
             if (send("queue", id, new CreateQueueCommand(id, name, queue.getString("display_name"),
                     Bson.strings(queue, "tags"), Bson.strings(queue, "system_tags"), Bson.map(queue, "metadata"),
                     audit(queue, "queue", null)))) {
+                queueIds.put(id, id);
                 report.imported("queues");
             }
-            if (queue.get("entries") instanceof List<?> entries && !entries.isEmpty()) {
-                report.unmapped("queue", id, entries.size() + " queued entries not carried over (their tasks are "
-                        + "imported as created)");
-            }
         }
+        return queues;
     }
 
     private void models() {
@@ -212,18 +217,32 @@ final class EntityImport {
         System.err.println(progress.summary(null));
     }
 
-    private void tasks() {
-        List<Document> tasks = backend.getCollection("task").find().into(new ArrayList<>());
+    /** Imports the tasks (collecting them by id into {@code byId}); returns the ids of those it created. */
+    private Set<String> tasks(Map<String, Document> byId) {
+        List<Document> tasks = parentsFirst(backend.getCollection("task").find().into(new ArrayList<>()));
+        Set<String> sourceIds = new HashSet<>();
+        tasks.forEach(t -> sourceIds.add(Bson.id(t)));
         Progress progress = Progress.onStderr("import: tasks", "tasks", tasks.size());
+        TaskStatusImport statuses = new TaskStatusImport(this::send, report, (task, at) -> audit(task, "task", at));
+        Set<String> createdNow = new HashSet<>();
         for (Document task : tasks) {
             String id = Bson.id(task);
+            byId.put(id, task);
             progress.add(1);
             if (exists(id)) {
                 report.skipped("tasks");
                 continue;
             }
+            String parent = task.getString("parent");
+            String deletedParent = parent != null && parent.startsWith(DELETED_PARENT)
+                    ? parent.substring(DELETED_PARENT.length()) : null;
+            if (parent != null && !parent.isEmpty() && deletedParent == null && !sourceIds.contains(parent)
+                    && !exists(parent)) {
+                report.noted("task", id, "parent " + parent + " is in neither server: imported without a parent");
+                parent = null;
+            }
             TaskContent content = new TaskContent(task.getString("name"), task.getString("type"),
-                    task.getString("comment"), task.getString("project"), task.getString("parent"),
+                    task.getString("comment"), task.getString("project"), deletedParent == null ? parent : null,
                     Bson.strings(task, "tags"), Bson.strings(task, "system_tags"), Bson.map(task, "script"),
                     repointed(StoredShapes.artifactsAsList(Bson.map(task, "execution"))),
                     StoredShapes.unescapeKeys(Bson.map(task, "hyperparams"), 2),
@@ -232,40 +251,38 @@ final class EntityImport {
             if (!send("task", id, new CreateTaskCommand(id, content, audit(task, "task", null)))) {
                 continue;
             }
-            status(task, id);
+            createdNow.add(id);
+            if (deletedParent != null) {
+                // the form tasks.delete leaves on children, here as on the source; create would look the parent up
+                send("task", id, new ReparentUnderDeletedTaskCommand(id, deletedParent, audit(task, "task", null)));
+                report.noted("task", id, "parent " + parent + " (a task deleted on the source) kept as it is");
+            }
+            statuses.apply(task, id);
             report.imported("tasks");
         }
         System.err.println(progress.summary(null));
+        return createdNow;
     }
 
-    /** The task's status reached through the status commands, at the task's own times; force skips the checks. */
-    private void status(Document task, String id) {
-        String status = task.getString("status") == null ? "created" : task.getString("status");
-        String reason = task.getString("status_reason");
-        String message = task.getString("status_message");
-        Instant started = Bson.time(task, "started");
-        Instant ended = firstNonNull(Bson.time(task, "completed"), Bson.time(task, "status_changed"));
-        boolean ran = started != null || List.of("in_progress", "stopped", "completed", "failed", "published",
-                "closed").contains(status);
-        if (ran) {
-            send("task", id, new MarkTaskStartedCommand(id, true, null, null,
-                    audit(task, "task", firstNonNull(started, Bson.time(task, "created")))));
-        }
-        AuditEntry end = audit(task, "task", ended);
-        switch (status) {
-            case "created", "in_progress" -> { }
-            case "stopped" -> send("task", id, new MarkTaskStoppedCommand(id, true, reason, message, end));
-            case "completed" -> send("task", id, new MarkTaskCompletedCommand(id, true, reason, message, false,
-                    end));
-            case "failed" -> send("task", id, new MarkTaskFailedCommand(id, true, reason, message, end));
-            case "closed" -> send("task", id, new CloseTaskCommand(id, true, reason, message, end));
-            case "published" -> {
-                send("task", id, new MarkTaskCompletedCommand(id, true, null, null, false, end));
-                send("task", id, new PublishTaskCommand(id, true, reason, message,
-                        audit(task, "task", firstNonNull(Bson.time(task, "published"), ended))));
+    /** The tasks ordered so that a parent in the source comes before its children (create looks the parent up). */
+    static List<Document> parentsFirst(List<Document> tasks) {
+        Map<String, Document> byId = new LinkedHashMap<>();
+        tasks.forEach(t -> byId.put(Bson.id(t), t));
+        List<Document> ordered = new ArrayList<>(tasks.size());
+        Set<String> placed = new HashSet<>();
+        for (Document task : tasks) {
+            List<Document> chain = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Document at = task; at != null && !placed.contains(Bson.id(at)) && seen.add(Bson.id(at));
+                 at = at.getString("parent") == null ? null : byId.get(at.getString("parent"))) {
+                chain.add(at);
             }
-            default -> report.unmapped("task", id, "status '" + status + "' imported as created");
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                placed.add(Bson.id(chain.get(i)));
+                ordered.add(chain.get(i));
+            }
         }
+        return ordered;
     }
 
     private Map<String, Object> repointed(Map<String, Object> execution) {

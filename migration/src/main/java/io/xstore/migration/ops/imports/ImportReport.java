@@ -14,6 +14,7 @@ final class ImportReport {
 
     private final Map<String, long[]> counts = new TreeMap<>();
     private final List<String> unmapped = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     synchronized void imported(String kind) {
         counts.computeIfAbsent(kind, k -> new long[2])[0]++;
@@ -29,6 +30,15 @@ final class ImportReport {
 
     synchronized void unmapped(String kind, String id, String why) {
         unmapped.add(kind + " " + id + ": " + why);
+    }
+
+    /** Imported, but not quite as on the source, or with something the operator should know. */
+    synchronized void noted(String kind, String id, String what) {
+        notes.add(kind + " " + id + ": " + what);
+    }
+
+    synchronized int notedCount() {
+        return notes.size();
     }
 
     synchronized long imported(String kind, boolean already) {
@@ -62,6 +72,8 @@ final class ImportReport {
             lines.add("# import report: " + counts());
             lines.add("# not mapped (" + unmapped.size() + "):");
             lines.addAll(unmapped);
+            lines.add("# imported with a note (" + notes.size() + "):");
+            lines.addAll(notes);
             Files.write(file, lines);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
