@@ -63,7 +63,7 @@ test('a last metric value column and the archive view', async ({ page }) => {
   await expect(row).toContainText('0.04');
   await expect(page.getByTestId('experiments-table-row').filter({ hasText: seed.archivedTask.name })).toHaveCount(0);
 
-  await setChecked(page.getByLabel('Archive'), true);
+  await setChecked(page.getByLabel('Archive', { exact: true }), true);
   await expect(page.getByTestId('experiments-table-row')).toHaveCount(1);
   await expect(page.getByTestId('experiments-table-row')).toContainText(seed.archivedTask.name);
 });
