@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How a projector applies a page of a catch-up (a replay, a start far behind the head), the batch job of
@@ -36,9 +37,14 @@ final class ReplayLanes implements AutoCloseable {
     private final int lanes;
     private final ExecutorService helpers;
     private final Map<Class<?>, int[]> groupsByType = new ConcurrentHashMap<>();
+    private final AtomicLong written;
 
-    /** {@code lanes} at most (one runs on the caller's thread, the others on threads of their own). */
-    ReplayLanes(String projector, EventHandlerInvoker invoker, int lanes) {
+    /**
+     * {@code lanes} at most (one runs on the caller's thread, the others on threads of their own); the documents
+     * written are added to {@code written}.
+     */
+    ReplayLanes(String projector, EventHandlerInvoker invoker, int lanes, AtomicLong written) {
+        this.written = written;
         this.groups = new ArrayList<>();
         flatten(invoker, groups);
         this.lanes = Math.max(1, Math.min(lanes, groups.size()));
@@ -94,7 +100,7 @@ final class ReplayLanes implements AutoCloseable {
             }
             sideBySide(folds);
             List<Runnable> flushes = new ArrayList<>(used);
-            batches.forEach(batch -> flushes.add(batch::flush));
+            batches.forEach(batch -> flushes.add(() -> written.addAndGet(batch.flush())));
             sideBySide(flushes);
         } finally {
             batches.forEach(ReadModelStore.Batch::close);

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -66,6 +67,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     private boolean unsaved;
     private PagePrefetch prefetch;
     private ReplayLanes lanes;
+    private final AtomicLong catchUpWrites = new AtomicLong();
 
     public StreamingProjector(String name, EventHandlerInvoker invoker, EventFeed feed, ReadModelStore store,
                               ProjectorPositions positions, ProjectorProgress progress, ProjectorSettings settings) {
@@ -92,6 +94,11 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
 
     public long position() {
         return position;
+    }
+
+    /** Documents written by catch-up pages so far (the batch job's writes; live batches are not counted). */
+    public long catchUpWrites() {
+        return catchUpWrites.get();
     }
 
     public ProjectorHealth health() {
@@ -124,7 +131,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         running = true;
         state = ProjectorState.RUNNING;
         prefetch = new PagePrefetch(name, after -> read(after, settings.catchUpBatch()));
-        lanes = new ReplayLanes(name, invoker, settings.catchUpLanes());
+        lanes = new ReplayLanes(name, invoker, settings.catchUpLanes(), catchUpWrites);
         Thread thread = new Thread(this::run, "projector-" + name);
         thread.setDaemon(true);
         worker = thread;
