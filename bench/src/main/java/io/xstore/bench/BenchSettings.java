@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * first seeds {@code bench.manyTasks} tasks (not time-limited; a few minutes at the default 100,000). Before its replay
  * it appends SDK-like task histories to the event store ({@code historySessions} at a time, interleaved), at least
  * half of {@code replayEvents} and enough to bring the store to {@code replayEvents}; {@code snapshotEvents} is the
- * length of the history of the task whose load is timed with and without a snapshot.
+ * length of the history of the task whose load is timed with and without a snapshot. The {@code replay} section
+ * seeds {@code replayTasks} tasks through the API, then appends histories up to {@code replayEvents}.
  */
 record BenchSettings(
         int warmup,
@@ -35,6 +36,7 @@ record BenchSettings(
         int getAllEx,
         int rawBulkSize,
         int replayEvents,
+        int replayTasks,
         int historySessions,
         int snapshotEvents,
         Path dataDir,
@@ -65,6 +67,7 @@ record BenchSettings(
                 intProperty("getAllEx", 200),
                 intProperty("rawBulkSize", 1000),
                 intProperty("replayEvents", 100_000),
+                intProperty("replayTasks", 20_000),
                 intProperty("historySessions", 50),
                 intProperty("snapshotEvents", 10_000),
                 pathProperty("dataDir"),

@@ -41,8 +41,16 @@ final class EmbeddedServer implements AutoCloseable {
         Path dataDir = requestedDataDir != null
                 ? Files.createDirectories(requestedDataDir)
                 : Files.createTempDirectory("xstore-bench-");
-        int[] ports = FreePort.distinct(3);
+        // -Dbench.portBase=P: the server on P to P+2 and its embedded services on P+3 to P+5 (a range of one's own
+        // on a shared machine); free ports otherwise
+        Integer portBase = Integer.getInteger("bench.portBase");
+        int[] ports = portBase == null ? FreePort.distinct(3) : new int[] {portBase, portBase + 1, portBase + 2};
         Map<String, Object> properties = new HashMap<>();
+        if (portBase != null) {
+            properties.put("xstore.mongo.embedded-port", portBase + 3);
+            properties.put("xstore.elastic.embedded-port", portBase + 4);
+            properties.put("xstore.kafka.embedded-port", portBase + 5);
+        }
         properties.put("xstore.data-dir", dataDir.toString());
         properties.put("xstore.api.port", ports[0]);
         properties.put("server.port", ports[0]);

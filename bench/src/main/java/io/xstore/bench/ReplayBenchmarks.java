@@ -7,12 +7,15 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.xstore.command.eventstore.FileEventStorageEngine;
+import io.xstore.projection.processing.ProjectorProgress;
+import io.xstore.projection.processing.StreamingProjector;
 import io.xstore.projection.replay.ReadModelRebuilder;
 import io.xstore.readmodel.Collections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.bson.Document;
 
@@ -62,18 +65,25 @@ final class ReplayBenchmarks {
     Measurement rebuildAll() {
         MongoDatabase mongo = server.mongoDatabase();
         Map<String, Long> before = documentCounts(mongo);
+        long writesBefore = documentWrites();
         long start = System.nanoTime();
         long events = server.bean(ReadModelRebuilder.class).rebuildAll(REBUILD_TIMEOUT,
                 line -> XstoreBench.progress(line));
         long elapsed = System.nanoTime() - start;
+        double writesPerEvent = (double) (documentWrites() - writesBefore) / Math.max(events, 1);
         Map<String, Long> after = documentCounts(mongo);
         if (!before.equals(after)) {
             throw new IllegalStateException("documents per read model before the replay " + before + ", after "
                     + after);
         }
         XstoreBench.progress("read models after the replay as before: " + after);
-        return Measurement.once(String.format("replay: ReadModelRebuilder.rebuildAll (%.1f s)", elapsed / 1e9),
-                "events/s", events, elapsed);
+        return Measurement.once(String.format(Locale.ROOT, "replay: ReadModelRebuilder.rebuildAll (%.1f s, %.2f "
+                + "document writes per event)", elapsed / 1e9, writesPerEvent), "events/s", events, elapsed);
+    }
+
+    private long documentWrites() {
+        return server.bean(ProjectorProgress.class).readModelProjectors().stream()
+                .mapToLong(StreamingProjector::catchUpWrites).sum();
     }
 
     /** Every stored event read, upcast and deserialized, as the projectors get them; nothing applied. */

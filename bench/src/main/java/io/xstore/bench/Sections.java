@@ -9,18 +9,21 @@ record Sections(Set<String> selected) {
 
     static final String API = "api";
     static final String WRITE_PATH = "write-path";
+    /** The replay of write-path alone on a store of its own; runs only when named with --only. */
+    static final String REPLAY = "replay";
     static final List<String> ALL = List.of(API, WRITE_PATH);
+    static final List<String> KNOWN = List.of(API, WRITE_PATH, REPLAY);
 
     static Sections fromArguments(String[] args) {
         Set<String> selected = new LinkedHashSet<>();
         for (String arg : args) {
             if (!arg.startsWith("--only=")) {
                 throw new IllegalArgumentException("unknown argument " + arg + "; usage: [--only=" + String.join("|",
-                        ALL) + "]");
+                        KNOWN) + "]");
             }
             for (String name : arg.substring("--only=".length()).split(",")) {
-                if (!ALL.contains(name.trim())) {
-                    throw new IllegalArgumentException("unknown section '" + name + "'; known: " + ALL);
+                if (!KNOWN.contains(name.trim())) {
+                    throw new IllegalArgumentException("unknown section '" + name + "'; known: " + KNOWN);
                 }
                 selected.add(name.trim());
             }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Starts the whole xstore server in this JVM on its embedded services and measures it section by section
- * ({@code --only=api|write-path}, all without the argument): the API calls an SDK run makes most against the raw
+ * ({@code --only=api|write-path|replay}, api and write-path without the argument): the API calls an SDK run makes most against the raw
  * speed of the same MongoDB, Kafka and Elasticsearch, and the write path (commands, reads over many tasks, replay)
  * against its raw halves. Prints the results, also written to {@code bench-results.md}. Sizes: see
  * {@link BenchSettings}.
@@ -43,6 +43,9 @@ public final class XstoreBench {
             }
             if (sections.includes(Sections.WRITE_PATH)) {
                 results.add(WritePathSection.run(server, api, runner, settings));
+            }
+            if (sections.includes(Sections.REPLAY)) {
+                results.add(ReplaySection.run(server, api, settings));
             }
             String report = new ResultReport(results, ResultReport.machine(loadAtStart, startSeconds)).render();
             System.out.println();

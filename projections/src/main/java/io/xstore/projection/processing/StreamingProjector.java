@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  * An event processor that applies the event store to its handlers in batches, on one thread: the handlers' read-model
  * changes are folded per document and written once per batch, then the batch's position is stored, then waiting
  * callers are woken. Far behind the head (a start after a crash, a rebuild) it takes big batches, which makes catching
- * up a batch job: pages of events folded in memory, each document written once per page.
+ * up a batch job: pages of events folded in memory, each document written once per page, the read models' processing
+ * groups folded side by side ({@link ReplayLanes}).
  * <p>
  * A failing event is never skipped: the batch is retried event by event so the events before it are kept, then the
  * failing event is retried with back-off (1 s doubling to 1 min). After {@value #STALL_AFTER} failures the projector
@@ -64,6 +66,8 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     private long savedAt;
     private boolean unsaved;
     private PagePrefetch prefetch;
+    private ReplayLanes lanes;
+    private final AtomicLong catchUpWrites = new AtomicLong();
 
     public StreamingProjector(String name, EventHandlerInvoker invoker, EventFeed feed, ReadModelStore store,
                               ProjectorPositions positions, ProjectorProgress progress, ProjectorSettings settings) {
@@ -90,6 +94,11 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
 
     public long position() {
         return position;
+    }
+
+    /** Documents written by catch-up pages so far (the batch job's writes; live batches are not counted). */
+    public long catchUpWrites() {
+        return catchUpWrites.get();
     }
 
     public ProjectorHealth health() {
@@ -122,6 +131,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         running = true;
         state = ProjectorState.RUNNING;
         prefetch = new PagePrefetch(name, after -> read(after, settings.catchUpBatch()));
+        lanes = new ReplayLanes(name, invoker, settings.catchUpLanes(), catchUpWrites);
         Thread thread = new Thread(this::run, "projector-" + name);
         thread.setDaemon(true);
         worker = thread;
@@ -147,6 +157,10 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         if (prefetch != null) {
             prefetch.close();
             prefetch = null;
+        }
+        if (lanes != null) {
+            lanes.close();
+            lanes = null;
         }
         state = ProjectorState.STOPPED;
         progress.advanced();
@@ -194,6 +208,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
 
     private void run() {
         PagePrefetch pages = prefetch;
+        ReplayLanes pageLanes = lanes;
         while (running) {
             long head = feed.head();
             if (position >= head) {
@@ -216,7 +231,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
             }
             if (events.isEmpty()) {
                 LockSupport.parkNanos(IDLE_WAIT.toNanos());
-            } else if (!apply(events)) {
+            } else if (!(catchingUp && replayable() ? applyPage(events, pageLanes) : apply(events))) {
                 retryOneByOne(events);
             }
         }
@@ -248,18 +263,43 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
                 handled |= handle(event);
             }
             batch.flush();
-            long last = positionOf(events.get(events.size() - 1));
-            position = last;
-            unsaved |= handled;
-            if (System.nanoTime() - savedAt > SAVE_POSITION_EVERY.toNanos()) {
-                save(last);
-            }
+            applied(events, handled);
         } catch (Exception e) {
             if (events.size() == 1) {
                 failed(positionOf(events.get(0)), events.get(0).getPayloadType().getSimpleName(), e);
             }
             return false;
         }
+        resumed();
+        return true;
+    }
+
+    /**
+     * Applies a page of a catch-up in {@link ReplayLanes}; false (nothing of it written) when an event failed, which
+     * the caller then applies one by one in the live way to keep the events before it and report the failing one.
+     */
+    private boolean applyPage(List<TrackedEventMessage<?>> events, ReplayLanes pageLanes) {
+        try {
+            applied(events, pageLanes.apply(events, store, aggregateIds(events)));
+        } catch (Exception e) {
+            log.debug("projection {}: a page of {} events failed ({}); applying it event by event", name,
+                    events.size(), e.toString());
+            return false;
+        }
+        resumed();
+        return true;
+    }
+
+    private void applied(List<TrackedEventMessage<?>> events, boolean handled) {
+        long last = positionOf(events.get(events.size() - 1));
+        position = last;
+        unsaved |= handled;
+        if (System.nanoTime() - savedAt > SAVE_POSITION_EVERY.toNanos()) {
+            save(last);
+        }
+    }
+
+    private void resumed() {
         if (failedAttempts > 0) {
             log.info("projection {} resumed at position {} after {} failed attempts", name, position, failedAttempts);
             failedAttempts = 0;
@@ -267,7 +307,6 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
             state = ProjectorState.RUNNING;
         }
         progress.advanced();
-        return true;
     }
 
     /** Keeps the events before the failing one, then holds at it with back-off. */

@@ -32,12 +32,17 @@ public class ReadModelRebuilder {
     /** Empties every read model and replays the whole store; returns the number of events replayed. */
     public long rebuildAll(Duration timeout, Consumer<String> report) {
         List<StreamingProjector> projectors = progress.readModelProjectors();
+        long writesBefore = writes(projectors);
         projectors.forEach(StreamingProjector::resetAndReplay);
-        return catchUp(timeout, report, "replay");
+        return catchUp(timeout, report, "replay", writesBefore);
     }
 
     /** Waits until the read models have applied the head of the store as it is now; returns the events applied. */
     public long catchUp(Duration timeout, Consumer<String> report, String what) {
+        return catchUp(timeout, report, what, writes(progress.readModelProjectors()));
+    }
+
+    private long catchUp(Duration timeout, Consumer<String> report, String what, long writesBefore) {
         List<StreamingProjector> projectors = progress.readModelProjectors();
         long target = feed.head();
         long from = slowest(projectors);
@@ -69,14 +74,20 @@ public class ReadModelRebuilder {
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
         double seconds = seconds(started);
-        String summary = String.format(Locale.ROOT, "read models: %s of %d events done in %.1f s (%.0f events/s)",
-                what, total, seconds, total / seconds);
+        long written = writes(projectors) - writesBefore;
+        String summary = String.format(Locale.ROOT, "read models: %s of %d events done in %.1f s (%.0f events/s, "
+                + "%d document writes, %.2f per event)", what, total, seconds, total / seconds, written,
+                (double) written / total);
         report.accept(summary);
         return total;
     }
 
     private static long slowest(List<StreamingProjector> projectors) {
         return projectors.stream().mapToLong(StreamingProjector::position).min().orElse(Long.MAX_VALUE);
+    }
+
+    private static long writes(List<StreamingProjector> projectors) {
+        return projectors.stream().mapToLong(StreamingProjector::catchUpWrites).sum();
     }
 
     private static String inError(List<StreamingProjector> projectors) {

@@ -71,6 +71,15 @@ public class ReadModelStore {
     }
 
     /**
+     * A batch bound to no thread: the handlers that run on a thread between its {@link Batch#bind()} and
+     * {@link Batch#unbind()} change it, so one batch of events can be folded by several threads, each into a batch
+     * of its own (see the projector's replay lanes). Flushed and closed from any thread.
+     */
+    public Batch openUnbound() {
+        return new Batch(new DocumentBatch(database, cache, emptied));
+    }
+
+    /**
      * Binds an in-memory batch to this thread until {@link Detached#close()}: the handlers called on this thread
      * meanwhile read and write documents that exist only in it, never MongoDB (the history fold, see
      * docs/api/history.md).
@@ -110,6 +119,20 @@ public class ReadModelStore {
             this.documents = documents;
         }
 
+        /** Makes this thread's handlers change this batch (an {@link #openUnbound() unbound} one) until unbind. */
+        public void bind() {
+            if (current.get() != null) {
+                throw new IllegalStateException("a read-model batch is already open on this thread");
+            }
+            current.set(documents);
+        }
+
+        public void unbind() {
+            if (current.get() == documents) {
+                current.remove();
+            }
+        }
+
         /** The ids the batch's events are about, read together when a collection is first needed. */
         public void expect(Collection<String> ids) {
             documents.expect(ids);
@@ -128,7 +151,7 @@ public class ReadModelStore {
          */
         @Override
         public void close() {
-            current.remove();
+            unbind();
             if (!flushed) {
                 cache.clear();
             }

@@ -20,7 +20,7 @@ import java.util.Map;
  * driver's document codec looks a codec up in its registry for every value, which was a third of the projector's
  * time; the values read models hold (strings, numbers, booleans, dates, ids, maps, lists) are written here directly
  * and any other type through the driver's registry, as the driver would. {@code _id} comes first, as the driver puts
- * it.
+ * it. Documents of those values alone are written straight to bytes ({@link WireBytes}), faster still.
  */
 final class WireBson {
 
@@ -34,6 +34,10 @@ final class WireBson {
 
     /** The document as BSON; values of other types are encoded by {@code registry} (the database's). */
     static RawBsonDocument encode(Map<String, ?> document, CodecRegistry registry) {
+        WireBytes direct = new WireBytes(512);
+        if (direct.document(document, true)) {
+            return new RawBsonDocument(direct.bytes(), 0, direct.size());
+        }
         BasicOutputBuffer out = new BasicOutputBuffer(1024);
         try (BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
             new WireBson(registry).writeDocument(writer, document, true);

@@ -6,6 +6,7 @@ import io.xstore.projection.EmbeddedMongo;
 import io.xstore.projection.store.ReadModelCollection;
 import io.xstore.projection.store.ReadModelStore;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.bson.Document;
@@ -62,6 +63,22 @@ class StreamingProjectorTest {
                 throw new IllegalStateException("poisoned " + event.id());
             }
             docs.update(event.id(), List.of(Updates.set("cured", true)));
+        }
+    }
+
+    /** A second processing group with a collection of its own: counts every Counted event per document. */
+    static final class Tally {
+        final ReadModelCollection tallies;
+
+        Tally(ReadModelStore store) {
+            tallies = store.collection("tallies");
+        }
+
+        @EventHandler
+        void on(Counted event) {
+            Document doc = tallies.find(event.id());
+            int seen = doc == null ? 0 : doc.getInteger("seen");
+            tallies.replace(event.id(), new Document("seen", seen + 1).append("last", event.value()));
         }
     }
 
@@ -155,6 +172,46 @@ class StreamingProjectorTest {
         assertThat(projector.isError()).isFalse();
         assertThat(doc("p").getBoolean("cured")).isTrue();
         assertThat(doc("p").getList("values", Integer.class)).containsExactly(1, 2);
+    }
+
+    @Test
+    void aCatchUpFoldsTheGroupsSideBySideAndAFailingEventInAPageStillKeepsTheEventsBeforeIt() {
+        Counter counter = new Counter(store);
+        counter.failures.set(1);
+        for (int i = 0; i < 30; i++) {
+            feed.append(new Created("g" + i));
+        }
+        for (int v = 1; v <= 100; v++) {
+            for (int i = 0; i < 30; i++) {
+                feed.append(new Counted("g" + i, v));
+            }
+            if (v == 60) {
+                feed.append(new Poison("g3"));
+            }
+        }
+        long poison = 30 + 60 * 30;
+        Tally tally = new Tally(store);
+        StreamingProjector projector = new StreamingProjector("groups", new MultiEventHandlerInvoker(
+                invoker(counter), invoker(tally)), feed, store, positions, progress, ProjectorSettings.readModel());
+        projector.start();
+        started.add(projector);
+
+        assertThat(progress.await(poison - 1, Duration.ofSeconds(10))).isTrue();
+        assertThat(progress.await(feed.head(), Duration.ofSeconds(20))).isTrue();
+        projector.shutDown();
+
+        assertThat(counter.seen).contains("counted g3 60");
+        assertThat(doc("g3").getList("values", Integer.class)).hasSize(100).startsWith(1, 2).endsWith(100);
+        assertThat(doc("g3").getBoolean("cured")).isTrue();
+        Document tallied = database.getCollection("tallies").find(new Document("_id", "g3")).first();
+        assertThat(tallied.getInteger("seen")).isEqualTo(100);
+        assertThat(tallied.getInteger("last")).isEqualTo(100);
+        assertThat(positions.load("groups")).hasValue(feed.head());
+    }
+
+    private static SimpleEventHandlerInvoker invoker(Object handlers) {
+        return SimpleEventHandlerInvoker.builder().eventHandlers(handlers)
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build();
     }
 
     @Test

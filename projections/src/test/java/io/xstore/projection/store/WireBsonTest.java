@@ -53,4 +53,28 @@ class WireBsonTest {
         assertThat(oursBytes).isEqualTo(drivers.toByteArray());
         assertThat(ours.getFirstKey()).isEqualTo("_id");
     }
+
+    @Test
+    void writesDocumentsOfReadModelValuesStraightToTheSameBytes() {
+        Document doc = new Document("_id", "t2")
+                .append("name", "caf\u00e9 \u4e2d \ud83d\ude00 lone \ud800 end")
+                .append("n", -7).append("big", Long.MIN_VALUE).append("ratio", -0.0).append("nan", Double.NaN)
+                .append("active", true).append("none", null)
+                .append("at", Date.from(Instant.parse("1969-12-31T23:59:59.999Z")))
+                .append("oid", new ObjectId("0123456789abcdef01234567"))
+                .append("price", new Decimal128(new BigDecimal("-1234.5678")))
+                .append("blob", new Binary(new byte[] {1, 2, 3}))
+                .append("old", new Binary((byte) 2, new byte[] {4, 5}))
+                .append("nested", List.of(List.of(), List.of(1, "x", Map.of()), new Document("k\u00e9y", 1L)))
+                .append("empty", "");
+
+        RawBsonDocument ours = WireBson.encode(doc, REGISTRY);
+        BasicOutputBuffer drivers = new BasicOutputBuffer();
+        new DocumentCodec(REGISTRY).encode(new BsonBinaryWriter(drivers), doc,
+                EncoderContext.builder().isEncodingCollectibleDocument(true).build());
+
+        byte[] oursBytes = new byte[ours.getByteBuffer().remaining()];
+        ours.getByteBuffer().get(oursBytes);
+        assertThat(oursBytes).isEqualTo(drivers.toByteArray());
+    }
 }

@@ -16,8 +16,8 @@ import org.h2.mvstore.type.BasicDataType;
  * serialization (which wrote class descriptors with every document and took most of the embedded server's time).
  * A document BSON cannot hold keeps Java serialization.
  * <p>
- * A value is a {@link Document} while it was written and not yet read back, and an {@link EncodedDocument} once read
- * from the file: pages are read without decoding their documents (see {@link StoredDocumentsCollection}).
+ * A value is an {@link EncodedDocument}, as written ({@link #stored}) and as read from the file: pages are read without
+ * decoding their documents (see {@link StoredDocumentsCollection}); a {@link Document} only when BSON cannot hold it.
  */
 final class DocumentType extends BasicDataType<Object> {
 
@@ -61,17 +61,29 @@ final class DocumentType extends BasicDataType<Object> {
             buff.put(BSON).putVarInt(encoded.bson().length).put(encoded.bson());
             return;
         }
-        Document document = (Document) value;
+        Object stored = stored((Document) value);
+        if (stored instanceof EncodedDocument encoded) {
+            buff.put(BSON).putVarInt(encoded.bson().length).put(encoded.bson());
+        } else {
+            byte[] bytes = JavaSerialization.bytes(stored);
+            buff.put(SERIALIZED).putVarInt(bytes.length).put(bytes);
+        }
+    }
+
+    /**
+     * The value a collection map keeps for a document: its BSON ({@link EncodedDocument}), encoded once when it is
+     * written rather than each time a page holding it is saved again; the document itself when BSON cannot hold it.
+     */
+    static Object stored(Document document) {
         ByteBuf bson = Unpooled.buffer(256);
         try {
             BsonEncoder.encodeDocument(document, bson);
         } catch (RuntimeException notBson) {
-            byte[] bytes = JavaSerialization.bytes(document);
-            buff.put(SERIALIZED).putVarInt(bytes.length).put(bytes);
-            return;
+            return document;
         }
-        int length = bson.readableBytes();
-        buff.put(BSON).putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
+        byte[] bytes = new byte[bson.readableBytes()];
+        bson.readBytes(bytes);
+        return new EncodedDocument(bytes);
     }
 
     @Override

@@ -24,8 +24,8 @@ import org.h2.mvstore.MVMap;
  * A collection of the embedded MongoDB kept in one MVStore map, as mongo-java-server's H2 collection keeps it (same
  * map, same keys, same value format), with four differences that matter at 100,000 documents:
  * <ul>
- * <li>documents read from the file stay BSON bytes in the page cache ({@link EncodedDocument}) and are decoded one at
- * a time when asked for;</li>
+ * <li>documents stay BSON bytes in the page cache ({@link EncodedDocument}), encoded once when written (not again at
+ * each save of their page) and decoded one at a time when asked for;</li>
  * <li>a scan skips, undecoded, the documents that lack a string the query asks a field to equal
  * ({@link RequiredStrings});</li>
  * <li>a sorted query with a limit keeps only the first {@code skip + limit} matches (a bounded heap, each document's
@@ -65,7 +65,7 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
     @Override
     protected Object addDocumentInternal(Document document) {
         Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
-        Object previous = documents.putIfAbsent(Missing.ofNullable(key), document);
+        Object previous = documents.putIfAbsent(Missing.ofNullable(key), DocumentType.stored(document));
         if (previous != null) {
             throw new IllegalStateException("a document with key '" + key + "' already exists in " + this);
         }
@@ -139,7 +139,7 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
 
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-        documents.put(Missing.ofNullable(position), newDocument);
+        documents.put(Missing.ofNullable(position), DocumentType.stored(newDocument));
     }
 
     /**
