@@ -50,11 +50,13 @@ public final class OwnedDocuments {
 
     /**
      * The whole document with this id as stored, its BSON undecoded, if the caller may see it; null otherwise (for
-     * answers written straight from the BSON).
+     * answers written straight from the BSON). Read through the read side's copies ({@code cache}), keyed by
+     * {@code name}: the read model's plain name, as the projections report its changes, whatever generation of it
+     * the collection resolves to.
      */
     public static RawBsonDocument rawById(MongoCollection<Document> collection, String id, Ownership ownership,
-                                          RawDocumentCache cache) {
-        RawBsonDocument doc = cache.get(collection.getNamespace().getCollectionName(), id,
+                                          RawDocumentCache cache, String name) {
+        RawBsonDocument doc = cache.get(name, id,
                 () -> collection.withDocumentClass(RawBsonDocument.class).find(Filters.eq(ID, id)).first());
         if (doc == null) {
             return null;

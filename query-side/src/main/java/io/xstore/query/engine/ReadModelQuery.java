@@ -145,7 +145,8 @@ public class ReadModelQuery {
      * its stored BSON (see {@link WireJson}).
      */
     public Optional<Object> findWireById(EntitySpec spec, String id, Scope scope) {
-        return Optional.ofNullable(OwnedDocuments.rawById(collection(spec), id, scope.ownership(), documentCache))
+        return Optional.ofNullable(OwnedDocuments.rawById(collection(spec), id, scope.ownership(),
+                documentCache, spec.collection()))
                 .map(WireJson::new);
     }
 
