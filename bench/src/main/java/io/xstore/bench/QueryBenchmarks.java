@@ -24,6 +24,7 @@ final class QueryBenchmarks {
 
     /** An authenticated endpoint that answers a constant: no read model, no command. */
     static final String NO_OP = "server.report_stats_option";
+    static final int WORKING_SET = 100;
     static final List<String> PAGE_FIELDS = List.of("id", "name", "status", "type", "user", "tags", "system_tags",
             "last_update", "started", "project");
     private static final List<String> STATUSES = List.of("created");
@@ -59,7 +60,25 @@ final class QueryBenchmarks {
             }
         };
         runner.warmUp(settings.warmup(), 1, op);
-        return runner.measure("tasks.get_by_id", "ops/s", settings.getById(), 1, 1, op);
+        return runner.measure("tasks.get_by_id (random task of all seeded)", "ops/s", settings.getById(), 1, 1, op);
+    }
+
+    /**
+     * tasks.get_by_id as clients mostly call it: the SDK re-reads the task it runs, the web app the tasks on screen.
+     * {@value #WORKING_SET} tasks read in turn (the read side's copies serve them after the first round).
+     */
+    Measurement getByIdWorkingSet() {
+        List<String> ids = pool.all().subList(0, Math.min(WORKING_SET, pool.all().size()));
+        LoadRunner.Operation op = i -> {
+            String id = ids.get(i % ids.size());
+            JsonNode task = api.call("tasks.get_by_id", Map.of("task", id)).path("task");
+            if (!id.equals(task.path("id").asText())) {
+                throw new IOException("tasks.get_by_id returned another task than " + id);
+            }
+        };
+        runner.warmUp(settings.warmup(), 1, op);
+        return runner.measure("tasks.get_by_id (" + WORKING_SET + " tasks read in turn)", "ops/s",
+                settings.getById(), 1, 1, op);
     }
 
     /** Page {@code i % 10} of 50 created tasks of the project, newest update first. */

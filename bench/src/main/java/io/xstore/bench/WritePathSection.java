@@ -36,7 +36,8 @@ final class WritePathSection {
         QueryBenchmarks queries = new QueryBenchmarks(api, runner, settings, pool);
         Measurement noOp = XstoreBench.measured(queries.noOp());
         Measurement getById = XstoreBench.measured(queries.getById());
-        all.addAll(List.of(noOp, getById));
+        Measurement getByIdWorkingSet = XstoreBench.measured(queries.getByIdWorkingSet());
+        all.addAll(List.of(noOp, getById, getByIdWorkingSet));
         // a failing query phase is reported, and the replay still measured
         List<String> failures = new ArrayList<>();
         Measurement getAllEx = attempt(queries::getAllEx, failures, all);
@@ -64,6 +65,7 @@ final class WritePathSection {
         all.addAll(List.of(rebuild, readLog, insertMany, replace));
 
         List<ReportSection.Pair> pairs = new ArrayList<>(List.of(new ReportSection.Pair(getById, noOp),
+                new ReportSection.Pair(getByIdWorkingSet, noOp),
                 new ReportSection.Pair(snapshotLoads.get(1), snapshotLoads.get(0))));
         if (getAllEx != null && rawGetAllEx != null) {
             pairs.add(new ReportSection.Pair(getAllEx, rawGetAllEx));
@@ -75,7 +77,7 @@ final class WritePathSection {
         return new ReportSection("Write path (section write-path)", all, pairs, """
                 %,d tasks seeded in one project from %d clients; commands from 1 and %d clients, each on its own \
                 task in status created where the command changes the status (tasks.started). The no-op is %s, \
-                an authenticated call that answers a constant. tasks.get_all_ex and its raw twin page through the \
+                an authenticated call that answers a constant. tasks.get_by_id reads a random one of all seeded tasks (almost                 always a first read: the read side's copies hold what was read lately), then %d tasks in turn,                 as a client re-reads the tasks it works on. tasks.get_all_ex and its raw twin page through the \
                 tasks of that project still in status created. The TaskAggregate loads build a task created and \
                 then given %,d metrics summaries (appended to the event store) %d times each as a command does on \
                 a miss of the aggregate cache (the log file itself in the OS page cache): from all its events, and \
@@ -90,7 +92,7 @@ final class WritePathSection {
                 baselines read the same number of events from the log without applying them, and bulk-write as \
                 many task documents (copies of a seeded one) as there are events.
                 %s""".formatted(settings.manyTasks(), settings.seedThreads(), settings.writeThreads(),
-                QueryBenchmarks.NO_OP, settings.snapshotEvents(), SnapshotBenchmarks.LOADS, store.events(),
+                QueryBenchmarks.NO_OP, QueryBenchmarks.WORKING_SET, settings.snapshotEvents(), SnapshotBenchmarks.LOADS, store.events(),
                 store.historyEvents(), store.historyTasks(), TaskHistories.EVENTS_PER_TASK,
                 TaskHistories.METRIC_REPORTS, TaskHistories.METRIC_REPORTS / 2, settings.historySessions(),
                 failures.stream().map(f -> "\nFAILED: " + f).collect(Collectors.joining())));
