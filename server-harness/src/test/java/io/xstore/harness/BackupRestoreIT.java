@@ -7,12 +7,8 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.xstore.migration.ops.DataDirs;
-import io.xstore.migration.ops.OpsCli;
 import io.xstore.migration.ops.RunningServer;
 import io.xstore.migration.ops.backup.BackupManifest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +56,7 @@ class BackupRestoreIT {
             WriteLoad load = WriteLoad.start(original.api(), 4, WriteLoad.Mix.ALL);
             Thread.sleep(3000);
             List<TaskLedger> acknowledged = load.acknowledgedSoFar();
-            String backupOutput = ops("backup", "--data-dir=" + source, "--to=" + backup);
+            String backupOutput = OpsRun.ok("backup", "--data-dir=" + source, "--to=" + backup);
             Thread.sleep(1000);
             List<TaskLedger> all = load.stop();
             System.out.println(backupOutput + "\ncalls by outcome: " + load.counts());
@@ -71,7 +65,7 @@ class BackupRestoreIT {
             assertThat(all.size()).isGreaterThanOrEqualTo(acknowledged.size());
             original.stop();
 
-            String restoreOutput = ops("restore", "--from=" + backup, "--data-dir=" + restored);
+            String restoreOutput = OpsRun.ok("restore", "--from=" + backup, "--data-dir=" + restored);
             System.out.println(restoreOutput);
             assertThat(restoreOutput).contains("verified").doesNotContain("FAILED");
             assertThat(Files.readString(restored.resolve("files").resolve("project/run.abc/artifacts/model.bin")))
@@ -98,7 +92,7 @@ class BackupRestoreIT {
                 copy.stop();
             }
             if (passed) {
-                delete(root);
+                TestDirs.delete(root);
             } else {
                 System.out.println("kept for investigation: " + root);
             }
@@ -133,22 +127,5 @@ class BackupRestoreIT {
         } while (!"done".equals(deletion.path("status").asText()) && System.nanoTime() < deadline);
         assertThat(deletion.path("status").asText()).as(deletion.toString()).isEqualTo("done");
         assertThat(dataDir.resolve("files").resolve(STALE_PATH)).doesNotExist();
-    }
-
-    private static String ops(String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        OpsCli.Outcome outcome = OpsCli.run(args, out);
-        String text = captured.toString(StandardCharsets.UTF_8);
-        assertThat(outcome.exitCode()).as(text).isZero();
-        return text;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

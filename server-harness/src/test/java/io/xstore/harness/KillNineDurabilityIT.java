@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,7 +81,7 @@ class KillNineDurabilityIT {
         } finally {
             server.stop();
             if (passed) {
-                delete(dataDir);
+                TestDirs.delete(dataDir);
             } else {
                 System.out.println("data dir kept for investigation: " + dataDir);
             }
@@ -120,13 +118,5 @@ class KillNineDurabilityIT {
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         trials.forEach(t -> table.append(t.row()).append('\n'));
         return table.toString();
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -3,16 +3,10 @@ package io.xstore.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.xstore.migration.ops.OpsCli;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,9 +53,9 @@ class RestoredMetricLogCrashIT {
                     assertThat(added.path("added").asInt()).isEqualTo(2);
                 }
             }
-            ops("backup", "--data-dir=" + source, "--to=" + backup);
+            OpsRun.ok("backup", "--data-dir=" + source, "--to=" + backup);
             original.stop();
-            ops("restore", "--from=" + backup, "--data-dir=" + restored);
+            OpsRun.ok("restore", "--from=" + backup, "--data-dir=" + restored);
 
             ServerProcess.Config first = original.config();
             ServerProcess.Config config = new ServerProcess.Config(restored, ServerProcess.Ports.free(),
@@ -93,7 +86,7 @@ class RestoredMetricLogCrashIT {
                 copy.stop();
             }
             if (passed) {
-                delete(root);
+                TestDirs.delete(root);
             } else {
                 System.out.println("kept for investigation: " + root);
             }
@@ -144,23 +137,6 @@ class RestoredMetricLogCrashIT {
                 return;
             }
             Thread.sleep(500);
-        }
-    }
-
-    private static String ops(String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        OpsCli.Outcome outcome = OpsCli.run(args, out);
-        String text = captured.toString(StandardCharsets.UTF_8);
-        assertThat(outcome.exitCode()).as(text).isZero();
-        return text;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
