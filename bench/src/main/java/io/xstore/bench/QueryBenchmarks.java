@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -52,15 +53,8 @@ final class QueryBenchmarks {
 
     Measurement getById() {
         List<String> ids = pool.all();
-        LoadRunner.Operation op = i -> {
-            String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-            JsonNode task = api.call("tasks.get_by_id", Map.of("task", id)).path("task");
-            if (!id.equals(task.path("id").asText())) {
-                throw new IOException("tasks.get_by_id returned another task than " + id);
-            }
-        };
-        runner.warmUp(settings.warmup(), 1, op);
-        return runner.measure("tasks.get_by_id (random task of all seeded)", "ops/s", settings.getById(), 1, 1, op);
+        return getById("tasks.get_by_id (random task of all seeded)",
+                i -> ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
     }
 
     /**
@@ -69,16 +63,19 @@ final class QueryBenchmarks {
      */
     Measurement getByIdWorkingSet() {
         List<String> ids = pool.all().subList(0, Math.min(WORKING_SET, pool.all().size()));
+        return getById("tasks.get_by_id (" + WORKING_SET + " tasks read in turn)", i -> ids.get(i % ids.size()));
+    }
+
+    private Measurement getById(String name, IntFunction<String> pick) {
         LoadRunner.Operation op = i -> {
-            String id = ids.get(i % ids.size());
+            String id = pick.apply(i);
             JsonNode task = api.call("tasks.get_by_id", Map.of("task", id)).path("task");
             if (!id.equals(task.path("id").asText())) {
                 throw new IOException("tasks.get_by_id returned another task than " + id);
             }
         };
         runner.warmUp(settings.warmup(), 1, op);
-        return runner.measure("tasks.get_by_id (" + WORKING_SET + " tasks read in turn)", "ops/s",
-                settings.getById(), 1, 1, op);
+        return runner.measure(name, "ops/s", settings.getById(), 1, 1, op);
     }
 
     /** Page {@code i % 10} of 50 created tasks of the project, newest update first. */
