@@ -28,6 +28,7 @@ public class EventSearch {
 
     /** Elasticsearch's default {@code index.max_result_window}: the largest page one request may ask for. */
     public static final int MAX_PAGE = 10_000;
+    private static final long[] RETRY_PAUSES_MS = {100, 300};
 
     private final ElasticsearchClient client;
 
@@ -46,14 +47,7 @@ public class EventSearch {
         if (request.index().isEmpty()) {
             throw new IllegalArgumentException("a search needs at least one index");
         }
-        try {
-            ResponseBody raw = client.search(request, Map.class);
-            return (ResponseBody<Map<String, Object>>) raw;
-        } catch (IOException e) {
-            throw new UncheckedIOException("elasticsearch search failed", e);
-        } catch (ElasticsearchException e) {
-            throw new IllegalStateException("elasticsearch rejected a search: " + e.getMessage(), e);
-        }
+        return attempt(() -> (ResponseBody<Map<String, Object>>) (ResponseBody) client.search(request, Map.class));
     }
 
     public ResponseBody<Map<String, Object>> search(List<String> indices,
@@ -88,21 +82,55 @@ public class EventSearch {
                 }
                 return m;
             });
-            try {
+            answers.addAll(attempt(() -> {
+                List<ResponseBody<Map<String, Object>>> chunkAnswers = new ArrayList<>();
                 for (MultiSearchResponseItem item : client.msearch(multi, Map.class).responses()) {
                     if (item.isFailure()) {
-                        throw new IllegalStateException("elasticsearch rejected a search: "
-                                + ((MultiSearchResponseItem<?>) item).failure().error().reason());
+                        var failure = ((MultiSearchResponseItem<?>) item).failure();
+                        if (failure.status() >= 500) {
+                            throw new IOException("a search of the batch failed: " + failure.error().reason());
+                        }
+                        throw new IllegalStateException("elasticsearch rejected a search: " + failure.error().reason());
                     }
-                    answers.add((ResponseBody<Map<String, Object>>) item.result());
+                    chunkAnswers.add((ResponseBody<Map<String, Object>>) item.result());
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("elasticsearch search failed", e);
-            } catch (ElasticsearchException e) {
-                throw new IllegalStateException("elasticsearch rejected a search: " + e.getMessage(), e);
-            }
+                return chunkAnswers;
+            }));
         }
         return answers;
+    }
+
+    /** One round trip to Elasticsearch, which may throw what its client throws. */
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a search, again after {@link #RETRY_PAUSES_MS} when it failed on the server's side or on the way: an
+     * online reindex deletes the old index of a name in the same step that points the name at the new one
+     * (docs/operations.md), so a search running at that moment fails once and finds the new index when repeated.
+     * A rejected request (4xx) is not repeated.
+     */
+    private static <T> T attempt(Call<T> call) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return call.run();
+            } catch (IOException e) {
+                if (attempt == RETRY_PAUSES_MS.length) {
+                    throw new UncheckedIOException("elasticsearch search failed", e);
+                }
+            } catch (ElasticsearchException e) {
+                if (e.status() < 500 || attempt == RETRY_PAUSES_MS.length) {
+                    throw new IllegalStateException("elasticsearch rejected a search: " + e.getMessage(), e);
+                }
+            }
+            try {
+                Thread.sleep(RETRY_PAUSES_MS[attempt]);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while repeating a search", interrupted);
+            }
+        }
     }
 
     /**
