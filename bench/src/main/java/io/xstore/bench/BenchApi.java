@@ -14,8 +14,9 @@ import java.util.Base64;
 /**
  * The API as the ClearML SDK calls it: a token from {@code auth.login} (Basic auth), then JSON bodies to
  * {@code /v2.23/<service.action>} with {@code Authorization: Bearer}; batches as {@code application/json-lines}.
- * One HTTP/1.1 client with a connection pool, shared by all benchmark threads. A call that does not answer 200
- * throws, so a benchmark never counts failures as throughput.
+ * The calls go through {@link HttpConnections} (a lean client whose own cost stays small beside the server's), its
+ * kept-alive connections shared by all benchmark threads. A call that does not answer 200 throws, so a benchmark
+ * never counts failures as throughput.
  */
 final class BenchApi {
 
@@ -24,22 +25,22 @@ final class BenchApi {
     private static final String CLIENT = "xstore-bench";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    private final String baseUrl;
-    private final String token;
+    private final HttpConnections connections;
+    private final String headers;
 
     BenchApi(String baseUrl, String accessKey, String secretKey) throws IOException, InterruptedException {
-        this.baseUrl = baseUrl;
         String basic = Base64.getEncoder()
                 .encodeToString((accessKey + ":" + secretKey).getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest login = HttpRequest.newBuilder(URI.create(baseUrl + "/auth.login"))
                 .header("Authorization", "Basic " + basic)
                 .GET().build();
-        this.token = data(http.send(login, HttpResponse.BodyHandlers.ofString()), "auth.login")
-                .get("token").asText();
+        HttpResponse<String> answer = http.send(login, HttpResponse.BodyHandlers.ofString());
+        String token = data(answer.statusCode(), answer.body(), "auth.login").get("token").asText();
+        this.connections = new HttpConnections(baseUrl);
+        this.headers = "Authorization: Bearer " + token + "\r\nX-ClearML-Worker: " + WORKER + "\r\nX-ClearML-Client: "
+                + CLIENT + "\r\nContent-Type: ";
     }
 
     /** The {@code data} of a call with a JSON body. */
@@ -54,23 +55,16 @@ final class BenchApi {
     }
 
     private JsonNode send(String endpoint, String body, String contentType) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v" + VERSION + "/" + endpoint))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", contentType)
-                .header("X-ClearML-Worker", WORKER)
-                .header("X-ClearML-Client", CLIENT)
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return data(http.send(request, HttpResponse.BodyHandlers.ofString()), endpoint);
+        HttpConnections.Response response = connections.post("/v" + VERSION + "/" + endpoint,
+                headers + contentType + "\r\n", body);
+        return data(response.status(), response.body(), endpoint);
     }
 
-    private static JsonNode data(HttpResponse<String> response, String endpoint) throws IOException {
-        if (response.statusCode() != 200) {
-            throw new IOException(endpoint + " answered HTTP " + response.statusCode() + ": "
-                    + abbreviate(response.body()));
+    private static JsonNode data(int status, String body, String endpoint) throws IOException {
+        if (status != 200) {
+            throw new IOException(endpoint + " answered HTTP " + status + ": " + abbreviate(body));
         }
-        return JSON.readTree(response.body()).get("data");
+        return JSON.readTree(body).get("data");
     }
 
     private static String abbreviate(String text) {
