@@ -2,6 +2,7 @@ package io.xstore.server.embedded.h2;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
@@ -10,7 +11,9 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -31,7 +34,9 @@ import org.h2.mvstore.MVMap;
  * <li>a sorted query with a limit keeps only the first {@code skip + limit} matches (a bounded heap, each document's
  * sort values read once) instead of sorting every match;</li>
  * <li>the collection's data size (BSON-encoding every inserted and updated document twice to count its bytes, and a
- * write to the meta map each time) is not tracked: nothing reads it.</li>
+ * write to the meta map each time) is not tracked: nothing reads it;</li>
+ * <li>a document replaced by {@code _id} is stored as sent, without reading the old one, and a change of its
+ * top-level fields without the library's clones and deep comparisons ({@link WritesById}).</li>
  * </ul>
  */
 final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollection<Object> {
@@ -70,6 +75,38 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
             throw new IllegalStateException("a document with key '" + key + "' already exists in " + this);
         }
         return key;
+    }
+
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                 boolean multi, boolean upsert, Oplog oplog) {
+        String id = WritesById.target(selector, arrayFilters, multi, oplog, getIndexes());
+        Object stored = id == null ? null : documents.get(id);
+        if (id != null && WritesById.isReplacement(update, id)) {
+            if (stored == null) {
+                if (!upsert) {
+                    return WritesById.result(null, 0, 0);
+                }
+                addDocument(update);
+                return WritesById.result(id, 0, 0);
+            }
+            return store(id, stored, update);
+        }
+        if (stored instanceof EncodedDocument encoded && WritesById.isFieldChange(update)) {
+            return store(id, stored, WritesById.apply(encoded.decode(), update));
+        }
+        return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+    }
+
+    /** Stores the new form of a document that exists; an unchanged one is left as it is. */
+    private Document store(String id, Object stored, Document document) {
+        Object replacement = DocumentType.stored(document);
+        boolean same = stored instanceof EncodedDocument old && replacement instanceof EncodedDocument now
+                && Arrays.equals(old.bson(), now.bson());
+        if (!same) {
+            documents.put(id, replacement);
+        }
+        return WritesById.result(null, 1, same ? 0 : 1);
     }
 
     @Override

@@ -10,9 +10,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -120,6 +122,48 @@ class H2FileBackendTest {
             assertThat(tasks.find().into(new ArrayList<>())).containsExactly(new Document("_id", "t1")
                     .append("status", "in_progress").append("tags", List.of("a", "b")));
         });
+    }
+
+    /**
+     * Replacements and top-level field changes by {@code _id}, stored without the library's update path, answer
+     * and store what mongo-java-server's own path (its in-memory backend here) does, and survive a reopen.
+     */
+    @Test
+    void replacementsByIdAnswerAndStoreAsTheLibraryDoes() throws Exception {
+        Path file = dir.resolve("m.mv.db");
+        List<String> stored = replacements(H2FileBackend.open(file));
+
+        assertThat(stored).isEqualTo(replacements(new MemoryBackend()));
+        with(H2FileBackend.open(file), tasks -> assertThat(tasks.find().into(new ArrayList<>()).toString())
+                .isEqualTo(stored.get(stored.size() - 1)));
+    }
+
+    /** The answers to a series of replacements by id, then the documents they left. */
+    private static List<String> replacements(MongoBackend backend) {
+        List<String> out = new ArrayList<>();
+        with(backend, tasks -> {
+            ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+            Document first = new Document("_id", "r1").append("status", "created").append("n", 1)
+                    .append("nested", new Document("a", List.of(1, 2)));
+            out.add(tasks.replaceOne(Filters.eq("_id", "r1"), first, upsert).toString());
+            out.add(tasks.replaceOne(Filters.eq("_id", "r1"), first, upsert).toString());
+            out.add(tasks.replaceOne(Filters.eq("_id", "r1"), new Document("_id", "r1").append("n", 2), upsert)
+                    .toString());
+            out.add(tasks.replaceOne(Filters.eq("_id", "r2"), new Document("_id", "r2"), new ReplaceOptions())
+                    .toString());
+            out.add(tasks.replaceOne(Filters.eq("_id", "r3"), new Document("_id", "r3").append("x", "y"), upsert)
+                    .toString());
+            out.add(tasks.updateOne(Filters.eq("_id", "r3"), new Document("$set", new Document("z", 1)
+                    .append("x", List.of("y")))).toString());
+            out.add(tasks.updateOne(Filters.eq("_id", "r3"), new Document("$set", new Document("z", 1))).toString());
+            out.add(tasks.updateOne(Filters.eq("_id", "r1"), new Document("$set", new Document("status", "queued"))
+                    .append("$unset", new Document("n", "").append("absent", ""))).toString());
+            out.add(tasks.updateOne(Filters.eq("_id", "r9"), new Document("$set", new Document("a", 1))).toString());
+            out.add(tasks.updateOne(Filters.eq("_id", "r1"), new Document("$set", new Document("nested.a", 3)))
+                    .toString());
+            out.add(tasks.find().into(new ArrayList<>()).toString());
+        });
+        return out;
     }
 
     /** Documents skipped undecoded for lacking a queried string are exactly those the full match refuses. */
