@@ -5,6 +5,7 @@ import org.bson.RawBsonDocument;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
  * A reader that fetched a document while a write of it was being reported could put the old copy in after the
  * change was reported. Each change therefore bumps a generation of the id's stripe, and a reader keeps what it fetched
  * only if its stripe's generation did not move from before the fetch until after the put.
+ * <p>
+ * Beside each document the read side may keep one rendering of it (its answer JSON), made at the first read and
+ * dropped with the document; a document's bytes are counted three times to leave room for it.
  */
 public final class RawDocumentCache implements ReadModelChanges.Listener {
 
@@ -24,7 +28,7 @@ public final class RawDocumentCache implements ReadModelChanges.Listener {
 
     private final long maxBytes;
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
-    private final Map<String, RawBsonDocument> documents = new LinkedHashMap<>(1024, 0.75f, true);
+    private final Map<String, Entry> documents = new LinkedHashMap<>(1024, 0.75f, true);
     private long bytes;
 
     public RawDocumentCache(long maxBytes) {
@@ -41,12 +45,12 @@ public final class RawDocumentCache implements ReadModelChanges.Listener {
             return fetch.get();
         }
         String key = key(collection, id);
-        RawBsonDocument cached;
+        Entry cached;
         synchronized (this) {
             cached = documents.get(key);
         }
         if (cached != null) {
-            return cached;
+            return cached.document;
         }
         int stripe = stripe(key);
         long before = generations.get(stripe);
@@ -59,6 +63,30 @@ public final class RawDocumentCache implements ReadModelChanges.Listener {
             remove(key);
         }
         return fetched;
+    }
+
+    /**
+     * The rendering kept beside {@code document}, made by {@code render} at the first call; when the cache no longer
+     * holds this very document (it changed, or was never kept), a rendering made now and not kept.
+     */
+    public Object rendering(String collection, String id, RawBsonDocument document,
+                            Function<RawBsonDocument, Object> render) {
+        if (!enabled()) {
+            return render.apply(document);
+        }
+        Entry entry;
+        synchronized (this) {
+            entry = documents.get(key(collection, id));
+        }
+        if (entry == null || entry.document != document) {
+            return render.apply(document);
+        }
+        Object rendering = entry.rendering;
+        if (rendering == null) {
+            rendering = render.apply(document);
+            entry.rendering = rendering;
+        }
+        return rendering;
     }
 
     @Override
@@ -108,7 +136,7 @@ public final class RawDocumentCache implements ReadModelChanges.Listener {
     }
 
     private synchronized void put(String key, RawBsonDocument document) {
-        RawBsonDocument old = documents.put(key, document);
+        Entry old = documents.put(key, new Entry(document));
         bytes += size(document) - (old == null ? 0 : size(old));
         var eldest = documents.entrySet().iterator();
         while (bytes > maxBytes && eldest.hasNext()) {
@@ -118,14 +146,18 @@ public final class RawDocumentCache implements ReadModelChanges.Listener {
     }
 
     private synchronized void remove(String key) {
-        RawBsonDocument old = documents.remove(key);
+        Entry old = documents.remove(key);
         if (old != null) {
             bytes -= size(old);
         }
     }
 
+    private static long size(Entry entry) {
+        return size(entry.document);
+    }
+
     private static long size(RawBsonDocument document) {
-        return document.getByteBuffer().remaining() + 64L;
+        return 3L * document.getByteBuffer().remaining() + 96L;
     }
 
     private static int stripe(String key) {
@@ -134,5 +166,15 @@ public final class RawDocumentCache implements ReadModelChanges.Listener {
 
     private static String key(String collection, String id) {
         return collection + '\u0000' + id;
+    }
+
+    /** A kept document and the rendering made of it, if any yet. */
+    private static final class Entry {
+        final RawBsonDocument document;
+        volatile Object rendering;
+
+        Entry(RawBsonDocument document) {
+            this.document = document;
+        }
     }
 }

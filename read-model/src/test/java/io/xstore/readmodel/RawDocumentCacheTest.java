@@ -49,6 +49,23 @@ class RawDocumentCacheTest {
     }
 
     @Test
+    void aRenderingIsMadeOnceAndDroppedWithItsDocument() {
+        AtomicInteger renders = new AtomicInteger();
+        RawBsonDocument first = cache.get("tasks", "t1", () -> fetch("t1", "a"));
+        Object once = cache.rendering("tasks", "t1", first, doc -> comment(doc) + renders.incrementAndGet());
+        Object twice = cache.rendering("tasks", "t1", first, doc -> comment(doc) + renders.incrementAndGet());
+        changes.changed("tasks", "t1");
+        RawBsonDocument changed = cache.get("tasks", "t1", () -> fetch("t1", "b"));
+
+        assertEquals("a1", once);
+        assertEquals("a1", twice);
+        assertEquals("b2", cache.rendering("tasks", "t1", changed, doc -> comment(doc) + renders.incrementAndGet()));
+        // a copy read before the change is rendered for its reader, not kept beside the new one
+        assertEquals("a3", cache.rendering("tasks", "t1", first, doc -> comment(doc) + renders.incrementAndGet()));
+        assertEquals("b2", cache.rendering("tasks", "t1", changed, doc -> comment(doc) + renders.incrementAndGet()));
+    }
+
+    @Test
     void aCollectionWideChangeDropsOnlyThatCollection() {
         cache.get("tasks", "t1", () -> fetch("t1", "a"));
         cache.get("models", "m1", () -> fetch("m1", "a"));

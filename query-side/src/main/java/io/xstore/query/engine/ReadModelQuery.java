@@ -147,7 +147,7 @@ public class ReadModelQuery {
     public Optional<Object> findWireById(EntitySpec spec, String id, Scope scope) {
         return Optional.ofNullable(OwnedDocuments.rawById(collection(spec), id, scope.ownership(),
                 documentCache, spec.collection()))
-                .map(WireJson::new);
+                .map(doc -> new CachedWireJson(documentCache, spec.collection(), id, doc));
     }
 
     /** A body holding only the given keys (for endpoints that run an internal get_all). */
