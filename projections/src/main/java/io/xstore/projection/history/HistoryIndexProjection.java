@@ -65,9 +65,11 @@ public class HistoryIndexProjection {
         }
         long position = tracked.trackingToken().position().getAsLong();
         String entityId = domain.getAggregateIdentifier();
-        // an entity's first event has no head before it; one re-applied after a crash finds its later events
-        // re-applied after it too, which write the head again as it was
-        Document head = domain.getSequenceNumber() == 0 ? null : heads.find(entityId);
+        AuditEntry audit = EventAudit.of(payload);
+        String kind = HistoryKinds.of(payload);
+        boolean progress = HistoryKinds.isProgress(kind);
+        String ownCompany = EventAudit.company(payload);
+        Document head = needsHead(domain, progress, ownCompany) ? heads.find(entityId) : null;
         if (head != null && head.get("position") instanceof Number last && last.longValue() >= position) {
             return;
         }
@@ -75,9 +77,6 @@ public class HistoryIndexProjection {
         if (index == null || !(index.get("position") instanceof Number indexed) || indexed.longValue() < position) {
             heads.replace(INDEX_HEAD, new Document("_id", INDEX_HEAD).append("position", position));
         }
-        AuditEntry audit = EventAudit.of(payload);
-        String kind = HistoryKinds.of(payload);
-        boolean progress = HistoryKinds.isProgress(kind);
         String actor = audit == null ? null : audit.userId();
         java.time.Instant at = audit != null && audit.at() != null ? audit.at() : domain.getTimestamp();
         Date time = Date.from(at); // when the change was made, as history entries show it
@@ -89,7 +88,7 @@ public class HistoryIndexProjection {
                 .append("time_from", time)
                 .append("time_us", micros)
                 .append("time_from_us", micros)
-                .append("company", company(payload, head))
+                .append("company", company(ownCompany, head))
                 .append("actors", actor == null ? List.of() : List.of(actor))
                 .append("actor_name", audit == null ? null : audit.userName())
                 .append("call_id", audit == null ? null : audit.callId())
@@ -163,9 +162,18 @@ public class HistoryIndexProjection {
         return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
     }
 
+    /**
+     * Whether the entity's head must be read first: for metric progress (its run goes on) and for an event without a
+     * company (it takes its entity's). Any other event sets the head to what follows from the event alone, so it is
+     * written without being read; re-applying the tail after a crash, in order, then writes every row and head
+     * again as the first time did (see HistoryIndexProjectionTest). An entity's first event has no head before it.
+     */
+    private static boolean needsHead(DomainEventMessage<?> event, boolean progress, String company) {
+        return event.getSequenceNumber() != 0 && (progress || company == null || company.isEmpty());
+    }
+
     /** The event's company, else the company its entity's earlier events had (system-made events carry none). */
-    private static String company(Object payload, Document head) {
-        String company = EventAudit.company(payload);
+    private static String company(String company, Document head) {
         if ((company == null || company.isEmpty()) && head != null && head.getString("company") != null) {
             return head.getString("company");
         }

@@ -35,19 +35,24 @@ class HistoryIndexProjectionTest {
             new TaskIterationReportedEvent("t1", 1, AUDIT),
             new TaskIterationReportedEvent("t1", 2, AUDIT),
             new TaskCommentChangedEvent("t1", "done", AUDIT),
-            new TaskIterationReportedEvent("t1", 3, AUDIT));
+            new TaskIterationReportedEvent("t1", 3, AUDIT),
+            new TaskCommentChangedEvent("t1", "by the system", AuditEntry.system("call-2")),
+            new TaskIterationReportedEvent("t1", 4, AUDIT),
+            new TaskIterationReportedEvent("t1", 5, AUDIT));
 
     @Test
     void reApplyingTheTailAfterACrashLeavesTheSameRowsAndHeads() {
         applyFrom(0);
         List<Document> once = stored();
 
-        for (int from : List.of(3, 1, 0)) {
+        for (int from : List.of(6, 5, 3, 2, 1, 0)) {
             applyFrom(from);
             assertThat(stored()).as("re-applied from sequence %d", from).isEqualTo(once);
         }
         assertThat(once.stream().filter(row -> "run".equals(row.get("row"))).map(row -> row.get("count")))
-                .containsExactly(2, 1);
+                .containsExactly(2, 1, 2);
+        assertThat(once.stream().filter(row -> "e6".equals(row.get("_id"))).map(row -> row.get("company")))
+                .as("a system-made event takes its entity's company").containsExactly("c1");
     }
 
     private void applyFrom(int sequence) {
