@@ -77,7 +77,13 @@ final class WritePathSection {
         return new ReportSection("Write path (section write-path)", all, pairs, """
                 %,d tasks seeded in one project from %d clients; commands from 1 and %d clients, each on its own \
                 task in status created where the command changes the status (tasks.started). The no-op is %s, \
-                an authenticated call that answers a constant. tasks.get_by_id reads a random one of all seeded tasks (almost                 always a first read: the read side's copies hold what was read lately), then %d tasks in turn,                 as a client re-reads the tasks it works on. tasks.get_all_ex and its raw twin page through the \
+                an authenticated call that answers a constant. The calls are made by a lean HTTP/1.1 client on \
+                kept-alive connections, in the server's JVM and on its cores (half the server's CPU per call on the \
+                no-op, a few percent of it on commands; the JDK's HttpClient of earlier runs cost more than the \
+                server's answer to the no-op). \
+                tasks.get_by_id reads a random one of all seeded tasks (almost always a first read: the read side's \
+                copies hold what was read lately), then %d tasks in turn, as a client re-reads the tasks it works \
+                on. tasks.get_all_ex and its raw twin page through the \
                 tasks of that project still in status created. The TaskAggregate loads build a task created and \
                 then given %,d metrics summaries (appended to the event store) %d times each as a command does on \
                 a miss of the aggregate cache (the log file itself in the OS page cache): from all its events, and \
