@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one way to read read-model documents by id on behalf of a caller: the query names {@code _id} alone
@@ -52,12 +53,20 @@ public final class OwnedDocuments {
      * The whole document with this id as stored, its BSON undecoded, if the caller may see it; null otherwise (for
      * answers written straight from the BSON). Read through the read side's copies ({@code cache}), keyed by
      * {@code name}: the read model's plain name, as the projections report its changes, whatever generation of it
-     * the collection resolves to.
+     * the collection resolves to. A copy missing there is read {@code direct}ly where the MongoDB offers it.
      */
     public static RawBsonDocument rawById(MongoCollection<Document> collection, String id, Ownership ownership,
-                                          RawDocumentCache cache, String name) {
-        RawBsonDocument doc = cache.get(name, id,
-                () -> collection.withDocumentClass(RawBsonDocument.class).find(Filters.eq(ID, id)).first());
+                                          RawDocumentCache cache, String name, DirectDocumentReads direct) {
+        Supplier<RawBsonDocument> driver =
+                () -> collection.withDocumentClass(RawBsonDocument.class).find(Filters.eq(ID, id)).first();
+        RawBsonDocument doc = cache.get(name, id, !direct.enabled() ? driver : () -> {
+            try {
+                return direct.find(collection.getNamespace().getDatabaseName(),
+                        collection.getNamespace().getCollectionName(), id);
+            } catch (UnsupportedOperationException notThere) {
+                return driver.get();
+            }
+        });
         if (doc == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.xstore.readmodel.DirectDocumentReads;
 import io.xstore.readmodel.OwnedDocuments;
 import io.xstore.readmodel.RawDocumentCache;
 import org.bson.Document;
@@ -34,23 +35,26 @@ public class ReadModelQuery {
     private final ReferenceJoiner joiner = new ReferenceJoiner(this);
     private final boolean collation;
     private final RawDocumentCache documentCache;
+    private final DirectDocumentReads directReads;
 
     public ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls) {
-        this(db, scrolls, false, new RawDocumentCache(0));
+        this(db, scrolls, false, new RawDocumentCache(0), DirectDocumentReads.NONE);
     }
 
     @Autowired
     public ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls, ObjectProvider<CollationSupport> collation,
-                          RawDocumentCache documentCache) {
-        this(db, scrolls, collation.getIfAvailable(() -> () -> false).supported(), documentCache);
+                          RawDocumentCache documentCache, ObjectProvider<DirectDocumentReads> directReads) {
+        this(db, scrolls, collation.getIfAvailable(() -> () -> false).supported(), documentCache,
+                directReads.getIfAvailable(() -> DirectDocumentReads.NONE));
     }
 
     private ReadModelQuery(MongoDatabase db, ScrollRegistry scrolls, boolean collation,
-                           RawDocumentCache documentCache) {
+                           RawDocumentCache documentCache, DirectDocumentReads directReads) {
         this.db = db;
         this.scrolls = scrolls;
         this.collation = collation;
         this.documentCache = documentCache;
+        this.directReads = directReads;
     }
 
     public MongoCollection<Document> collection(EntitySpec spec) {
@@ -146,7 +150,7 @@ public class ReadModelQuery {
      */
     public Optional<Object> findWireById(EntitySpec spec, String id, Scope scope) {
         return Optional.ofNullable(OwnedDocuments.rawById(collection(spec), id, scope.ownership(),
-                documentCache, spec.collection()))
+                documentCache, spec.collection(), directReads))
                 .map(doc -> new CachedWireJson(documentCache, spec.collection(), id, doc));
     }
 

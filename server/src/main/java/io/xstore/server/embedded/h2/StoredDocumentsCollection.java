@@ -109,6 +109,18 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
         return WritesById.result(null, 1, same ? 0 : 1);
     }
 
+    /**
+     * The BSON bytes of the document with this string id as stored, null when absent; one that is kept decoded
+     * (a value BSON cannot hold) is encoded now.
+     */
+    byte[] storedBson(String id) {
+        Object stored = documents.get(id);
+        if (stored == null || stored instanceof EncodedDocument) {
+            return stored == null ? null : ((EncodedDocument) stored).bson();
+        }
+        throw new UnsupportedOperationException("document " + id + " of " + getFullName() + " is not stored as BSON");
+    }
+
     @Override
     public int count() {
         return documents.size();

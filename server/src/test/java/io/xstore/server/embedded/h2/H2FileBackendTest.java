@@ -138,6 +138,24 @@ class H2FileBackendTest {
                 .isEqualTo(stored.get(stored.size() - 1)));
     }
 
+    /** A direct read by id gives the very BSON a read through the driver gives, and nothing for what is absent. */
+    @Test
+    void directReadsByIdAreWhatTheDriverReads() throws Exception {
+        H2FileBackend backend = H2FileBackend.open(dir.resolve("m.mv.db"));
+        H2DirectReads direct = new H2DirectReads(backend);
+        with(backend, tasks -> {
+            tasks.insertOne(new Document("_id", "t1").append("name", "first").append("n", 1)
+                    .append("nested", new Document("a", List.of(1, "b"))));
+            tasks.updateOne(Filters.eq("_id", "t1"), new Document("$set", new Document("n", 2)));
+
+            var viaDriver = tasks.withDocumentClass(org.bson.RawBsonDocument.class).find(Filters.eq("_id", "t1"))
+                    .first();
+            assertThat(direct.find("xstore", "tasks", "t1")).isEqualTo(viaDriver);
+            assertThat(direct.find("xstore", "tasks", "t2")).isNull();
+            assertThat(direct.find("xstore", "no_such_collection", "t1")).isNull();
+        });
+    }
+
     /** The answers to a series of replacements by id, then the documents they left. */
     private static List<String> replacements(MongoBackend backend) {
         List<String> out = new ArrayList<>();
