@@ -1,5 +1,6 @@
 package io.xstore.server.embedded;
 
+import io.xstore.readmodel.DirectDocumentReads;
 import io.xstore.server.embedded.BackingServiceSettings.ServiceSetting;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -60,6 +61,18 @@ public final class BackingServices implements DisposableBean {
             throw new IllegalStateException("embedded " + service.displayName() + " did not start within "
                     + settings.startTimeout().toSeconds() + " s", e);
         }
+    }
+
+    /**
+     * How read-model documents are read by id without the driver: only from the embedded MongoDB keeping its data on
+     * disk (waits for its start); {@link DirectDocumentReads#NONE} otherwise.
+     */
+    public DirectDocumentReads directMongoReads() {
+        if (!(embedded.get(BackingService.MONGODB) instanceof EmbeddedMongo mongo)) {
+            return DirectDocumentReads.NONE;
+        }
+        endpoint(BackingService.MONGODB);
+        return mongo.directReads();
     }
 
     /** Whether this process runs {@code service} itself (else it uses an external one). */

@@ -3,6 +3,8 @@ package io.xstore.server.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.xstore.readmodel.DirectDocumentReads;
+import io.xstore.server.embedded.h2.H2DirectReads;
 import io.xstore.server.embedded.h2.H2FileBackend;
 import org.h2.mvstore.MVStoreException;
 import java.io.IOException;
@@ -30,6 +32,7 @@ final class EmbeddedMongo implements EmbeddedService {
     private final int port;
     private final MongoStorage storage;
     private MongoServer server;
+    private volatile DirectDocumentReads directReads = DirectDocumentReads.NONE;
 
     EmbeddedMongo(Path dir, int port) {
         this(dir, port, MongoStorage.DISK);
@@ -49,7 +52,9 @@ final class EmbeddedMongo implements EmbeddedService {
             discardFileOfEarlierRun();
             backend = new MemoryBackend();
         } else {
-            backend = openFile(dir.resolve(FILE_NAME));
+            H2FileBackend file = openFile(dir.resolve(FILE_NAME));
+            directReads = new H2DirectReads(file);
+            backend = file;
         }
         server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
@@ -61,7 +66,12 @@ final class EmbeddedMongo implements EmbeddedService {
      * Opens the file; one MVStore cannot read is set aside and a new one started, from which the projectors rebuild
      * the read models (they hold nothing the event store does not).
      */
-    private static MongoBackend openFile(Path file) throws IOException {
+    /** Reads by id straight from the file's maps (see {@link H2DirectReads}); none in memory. */
+    DirectDocumentReads directReads() {
+        return directReads;
+    }
+
+    private static H2FileBackend openFile(Path file) throws IOException {
         try {
             return H2FileBackend.open(file);
         } catch (MVStoreException e) {
@@ -92,6 +102,7 @@ final class EmbeddedMongo implements EmbeddedService {
     @Override
     public void close() {
         if (server != null) {
+            directReads = DirectDocumentReads.NONE;
             server.shutdown();
             server = null;
         }

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.xstore.projection.replay.ReadModelGeneration;
+import io.xstore.readmodel.DirectDocumentReads;
 import io.xstore.server.embedded.BackingService;
 import io.xstore.server.embedded.BackingServices;
 import org.bson.UuidRepresentation;
@@ -37,6 +38,16 @@ public class MongoConfiguration {
         String fromUri = new ConnectionString(services.endpoint(BackingService.MONGODB)).getDatabase();
         String name = !configured.isBlank() ? configured : fromUri != null ? fromUri : "xstore";
         return ReadModelGeneration.load(client.getDatabase(name));
+    }
+
+    /**
+     * How tasks.get_by_id reads a document the read side holds no copy of: straight from the embedded MongoDB's file
+     * when it keeps one, else (or with {@code xstore.mongo.direct-reads=false}) through the driver.
+     */
+    @Bean
+    public DirectDocumentReads directDocumentReads(BackingServices services,
+            @Value("${xstore.mongo.direct-reads:true}") boolean enabled) {
+        return enabled ? services.directMongoReads() : DirectDocumentReads.NONE;
     }
 
     /** The database every reader and projector uses: read-model names resolve to the live generation. */
