@@ -3,6 +3,8 @@ package io.xstore.server.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.xstore.projection.store.DirectDocumentWrites;
+import io.xstore.server.embedded.h2.H2DirectWrites;
 import io.xstore.server.embedded.h2.H2FileBackend;
 import org.h2.mvstore.MVStoreException;
 import java.io.IOException;
@@ -30,6 +32,7 @@ final class EmbeddedMongo implements EmbeddedService {
     private final int port;
     private final MongoStorage storage;
     private MongoServer server;
+    private volatile DirectDocumentWrites directWrites = DirectDocumentWrites.NONE;
 
     EmbeddedMongo(Path dir, int port) {
         this(dir, port, MongoStorage.DISK);
@@ -49,7 +52,9 @@ final class EmbeddedMongo implements EmbeddedService {
             discardFileOfEarlierRun();
             backend = new MemoryBackend();
         } else {
-            backend = openFile(dir.resolve(FILE_NAME));
+            H2FileBackend file = openFile(dir.resolve(FILE_NAME));
+            directWrites = new H2DirectWrites(file);
+            backend = file;
         }
         server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
@@ -61,7 +66,15 @@ final class EmbeddedMongo implements EmbeddedService {
      * Opens the file; one MVStore cannot read is set aside and a new one started, from which the projectors rebuild
      * the read models (they hold nothing the event store does not).
      */
-    private static MongoBackend openFile(Path file) throws IOException {
+    /**
+     * How a catch-up writes read-model documents into this server without the driver: into the file's maps directly
+     * (see {@link H2DirectWrites}); nothing in memory, where the driver takes every write.
+     */
+    DirectDocumentWrites directWrites() {
+        return directWrites;
+    }
+
+    private static H2FileBackend openFile(Path file) throws IOException {
         try {
             return H2FileBackend.open(file);
         } catch (MVStoreException e) {
@@ -92,6 +105,7 @@ final class EmbeddedMongo implements EmbeddedService {
     @Override
     public void close() {
         if (server != null) {
+            directWrites = DirectDocumentWrites.NONE;
             server.shutdown();
             server = null;
         }

@@ -9,11 +9,15 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import io.xstore.projection.store.DirectDocumentWrites;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.UUID;
@@ -140,6 +144,84 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
         documents.put(Missing.ofNullable(position), DocumentType.stored(newDocument));
+    }
+
+    /**
+     * Applies a catch-up's writes without the wire ({@link H2DirectWrites}): the documents' BSON goes into the map as
+     * it came, and their ids into the {@code _id} index, as an unordered bulk write through the server would leave
+     * them. False, having written nothing, when the collection has an index this cannot keep (a unique one besides
+     * {@code _id}) or an update is not a plain {@code $set}/{@code $unset} of top-level fields; throws, having
+     * written nothing, when an insert finds its id.
+     */
+    synchronized boolean writeDirect(List<DirectDocumentWrites.Write> writes) {
+        Index<Object> idIndex = null;
+        for (Index<Object> index : getIndexes()) {
+            if (index.isUnique() && index.getKeys().size() == 1 && "_id".equals(index.getKeys().get(0).getKey())) {
+                idIndex = index;
+            } else if (!(index instanceof PlaceholderSecondaryIndex)) {
+                return false;
+            }
+        }
+        if (idIndex == null) {
+            return false;
+        }
+        Document[] updates = new Document[writes.size()];
+        for (int i = 0; i < updates.length; i++) {
+            DirectDocumentWrites.Write write = writes.get(i);
+            if (write instanceof DirectDocumentWrites.Insert && documents.containsKey(write.id())) {
+                throw new DuplicateKeyError(this, "E11000 duplicate key error collection: " + getFullName()
+                        + " index: _id_ dup key: { _id: \"" + write.id() + "\" }");
+            }
+            if (write instanceof DirectDocumentWrites.Update update) {
+                updates[i] = EncodedDocument.of(new EncodedDocument(update.update()));
+                if (!isTopLevelSetUnset(updates[i])) {
+                    return false;
+                }
+            }
+        }
+        for (int i = 0; i < updates.length; i++) {
+            DirectDocumentWrites.Write write = writes.get(i);
+            String id = write.id();
+            if (write instanceof DirectDocumentWrites.Insert insert) {
+                add(id, insert.bson(), idIndex);
+            } else if (write instanceof DirectDocumentWrites.Replace replace) {
+                if (documents.replace(id, new EncodedDocument(replace.bson())) == null) {
+                    add(id, replace.bson(), idIndex);
+                }
+            } else if (write instanceof DirectDocumentWrites.Update) {
+                Object stored = documents.get(id);
+                if (stored != null) {
+                    Document document = EncodedDocument.of(stored);
+                    ((Document) updates[i].getOrDefault("$set", new Document())).forEach(document::put);
+                    ((Document) updates[i].getOrDefault("$unset", new Document())).keySet().forEach(document::remove);
+                    documents.put(id, DocumentType.stored(document));
+                }
+            } else if (documents.remove(id) != null) {
+                idIndex.remove(new Document("_id", id));
+            }
+        }
+        return true;
+    }
+
+    private void add(String id, byte[] bson, Index<Object> idIndex) {
+        documents.put(id, new EncodedDocument(bson));
+        idIndex.add(new Document("_id", id), id, this);
+    }
+
+    /** Only {@code $set} and {@code $unset} of top-level fields, which the direct path applies itself. */
+    private static boolean isTopLevelSetUnset(Document update) {
+        for (Map.Entry<String, Object> operator : update.entrySet()) {
+            if (!(operator.getKey().equals("$set") || operator.getKey().equals("$unset"))
+                    || !(operator.getValue() instanceof Document fields)) {
+                return false;
+            }
+            for (String field : fields.keySet()) {
+                if (field.contains(".") || field.startsWith("$") || field.equals("_id")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
