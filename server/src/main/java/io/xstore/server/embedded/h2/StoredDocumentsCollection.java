@@ -154,10 +154,11 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
      * written nothing, when an insert finds its id.
      */
     synchronized boolean writeDirect(List<DirectDocumentWrites.Write> writes) {
-        Index<Object> idIndex = null;
+        MapUniqueIndex idIndex = null;
         for (Index<Object> index : getIndexes()) {
-            if (index.isUnique() && index.getKeys().size() == 1 && "_id".equals(index.getKeys().get(0).getKey())) {
-                idIndex = index;
+            if (index instanceof MapUniqueIndex unique && index.getKeys().size() == 1
+                    && "_id".equals(index.getKeys().get(0).getKey())) {
+                idIndex = unique;
             } else if (!(index instanceof PlaceholderSecondaryIndex)) {
                 return false;
             }
@@ -197,15 +198,17 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
                     documents.put(id, DocumentType.stored(document));
                 }
             } else if (documents.remove(id) != null) {
-                idIndex.remove(new Document("_id", id));
+                idIndex.removeSingle(id);
             }
         }
         return true;
     }
 
-    private void add(String id, byte[] bson, Index<Object> idIndex) {
+    private void add(String id, byte[] bson, MapUniqueIndex idIndex) {
         documents.put(id, new EncodedDocument(bson));
-        idIndex.add(new Document("_id", id), id, this);
+        if (!idIndex.putSingle(id, id)) {
+            throw new IllegalStateException("the _id index of " + getFullName() + " already holds " + id);
+        }
     }
 
     /** Only {@code $set} and {@code $unset} of top-level fields, which the direct path applies itself. */
