@@ -96,7 +96,7 @@ public class HistoryIndexProjection {
                 .append("seq", domain.getSequenceNumber())
                 .append("kind", kind)
                 .append("progress", progress);
-        rows.replace(row.getString("_id"), row);
+        rows.replaceWriteOnly(row.getString("_id"), row);
         String run = head == null ? null : head.getString("run");
         if (progress) {
             Document runRow = run == null ? null : rows.find(run);
@@ -123,7 +123,7 @@ public class HistoryIndexProjection {
                     .append("count", ((Number) runRow.get("count")).intValue() + 1);
             rows.replace(run, runRow);
             row.append("run", run);
-            rows.replace(row.getString("_id"), row);
+            rows.replaceWriteOnly(row.getString("_id"), row);
         } else {
             run = null;
         }

@@ -113,6 +113,7 @@ final class DocumentBatch {
         Document current;
         boolean dirty;
         List<Bson> blind;
+        boolean writeOnly;
     }
 
     /**
@@ -143,6 +144,13 @@ final class DocumentBatch {
         entry.current = copy;
         entry.dirty = true;
         entry.blind = null;
+        entry.writeOnly = false;
+    }
+
+    /** {@link #replace}, for a document nothing reads back: left out of the cache once written. */
+    void replaceWriteOnly(String collection, String id, Document document) {
+        replace(collection, id, document);
+        collections.get(collection).get(id).writeOnly = true;
     }
 
     /**
@@ -324,6 +332,9 @@ final class DocumentBatch {
             entries.forEach((id, entry) -> {
                 if (entry.blind != null) {
                     cache.invalidate(collection, id);
+                } else if (entry.current != null && entry.writeOnly) {
+                    cache.invalidate(collection, id);
+                    emptied.written(collection, id);
                 } else if (entry.current != null) {
                     cache.put(collection, id, entry.current);
                     emptied.written(collection, id);
