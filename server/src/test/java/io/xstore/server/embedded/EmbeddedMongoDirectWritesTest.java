@@ -77,14 +77,23 @@ class EmbeddedMongoDirectWritesTest {
                     things.replace("t2", thing(1000));
                     things.replace("new", thing(7));
                 });
+                // a collection without secondary indexes does not exist once emptied: created by the first write
+                catchUp(new ReadModelStore(database, writes), "fresh", fresh -> {
+                    fresh.clear();
+                    fresh.replace("f1", thing(1));
+                });
             }
-            assertThat(taken.get()).isEqualTo(2);
+            assertThat(taken.get()).isEqualTo(3);
             assertSameReads(viaDriver, directly);
+            assertThat(directly.listCollectionNames().into(new ArrayList<>()))
+                    .containsExactlyInAnyOrderElementsOf(viaDriver.listCollectionNames().into(new ArrayList<>()));
+            assertThat(indexes(directly, "fresh")).isEqualTo(indexes(viaDriver, "fresh"));
+            assertThat(raw(directly, "fresh")).isEqualTo(raw(viaDriver, "fresh")).hasSize(1);
 
             // a unique index the direct path does not keep: the driver writes, and enforces it
             directly.getCollection("things").createIndex(Indexes.ascending("key"), new IndexOptions().unique(true).sparse(true));
             catchUp(new ReadModelStore(directly, counting), things -> things.replace("t5", thing(5).append("key", 1)));
-            assertThat(taken.get()).isEqualTo(2);
+            assertThat(taken.get()).isEqualTo(3);
             assertThat(directly.getCollection("things").find(Filters.eq("key", 1)).first()).isNotNull();
         } finally {
             first.close();
@@ -96,6 +105,7 @@ class EmbeddedMongoDirectWritesTest {
             MongoDatabase directly = client.getDatabase("directly");
             catchUp(new ReadModelStore(viaDriver), things -> things.replace("t5", thing(5).append("key", 1)));
             assertSameReads(viaDriver, directly);
+            assertThat(raw(directly, "fresh")).isEqualTo(raw(viaDriver, "fresh")).hasSize(1);
         } finally {
             second.close();
         }
@@ -103,10 +113,14 @@ class EmbeddedMongoDirectWritesTest {
 
     /** A page of a catch-up as the replay lanes apply it: an unbound batch, bound while the handlers run. */
     private static void catchUp(ReadModelStore store, Consumer<ReadModelCollection> handlers) {
+        catchUp(store, "things", handlers);
+    }
+
+    private static void catchUp(ReadModelStore store, String collection, Consumer<ReadModelCollection> handlers) {
         try (ReadModelStore.Batch batch = store.openUnbound()) {
             batch.bind();
             try {
-                handlers.accept(store.collection("things"));
+                handlers.accept(store.collection(collection));
             } finally {
                 batch.unbind();
             }
@@ -145,6 +159,21 @@ class EmbeddedMongoDirectWritesTest {
             assertThat(raw(actual, Filters.eq("_id", id), Sorts.ascending("_id"), 0))
                     .isEqualTo(raw(expected, Filters.eq("_id", id), Sorts.ascending("_id"), 0));
         }
+    }
+
+    private static List<String> raw(MongoDatabase database, String collection) {
+        List<String> out = new ArrayList<>();
+        database.getCollection(collection, RawBsonDocument.class).find().forEach(doc -> out.add(doc.toJson()));
+        return out;
+    }
+
+    private static List<Document> indexes(MongoDatabase database, String collection) {
+        List<Document> out = new ArrayList<>();
+        database.getCollection(collection).listIndexes().forEach(index -> {
+            index.remove("ns");
+            out.add(index);
+        });
+        return out;
     }
 
     /** The documents as the server sends them, byte for byte. */
