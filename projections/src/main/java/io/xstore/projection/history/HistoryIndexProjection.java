@@ -97,7 +97,6 @@ public class HistoryIndexProjection {
                 .append("seq", domain.getSequenceNumber())
                 .append("kind", kind)
                 .append("progress", progress);
-        rows.replace(row.getString("_id"), row);
         String run = head == null ? null : head.getString("run");
         if (progress) {
             Document runRow = run == null ? null : rows.find(run);
@@ -124,10 +123,10 @@ public class HistoryIndexProjection {
                     .append("count", ((Number) runRow.get("count")).intValue() + 1);
             rows.replace(run, runRow);
             row.append("run", run);
-            rows.replace(row.getString("_id"), row);
         } else {
             run = null;
         }
+        rows.replaceWriteOnly(row.getString("_id"), row);
         heads.replace(entityId, new Document("_id", entityId).append("position", position).append("run", run)
                 .append("company", row.getString("company")));
     }

@@ -89,7 +89,7 @@ public final class OnlineReplay {
         livePositions.forget(replayerName);
         MongoDatabase replayed = GenerationDatabase.of(generation.raw(), Set.copyOf(ReadModelGeneration.READ_MODELS),
                 () -> suffix);
-        ReadModelStore store = new ReadModelStore(replayed);
+        ReadModelStore store = new ReadModelStore(replayed, liveStore.directWrites());
         StreamingProjector replayer = new StreamingProjector(replayerName,
                 SimpleEventHandlerInvoker.builder().eventHandlers(projections.apply(store)).build(), feed, store,
                 livePositions, new ProjectorProgress(), ProjectorSettings.readModel());

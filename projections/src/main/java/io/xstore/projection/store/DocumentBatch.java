@@ -1,5 +1,6 @@
 package io.xstore.projection.store;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -44,14 +45,21 @@ final class DocumentBatch {
     private final MongoDatabase database;
     private final DocumentCache cache;
     private final EmptiedCollections emptied;
+    private final DirectDocumentWrites direct;
     private final Map<String, Map<String, Entry>> collections = new LinkedHashMap<>();
     private final Set<String> candidates = new HashSet<>();
     private final Set<String> prefetched = new HashSet<>();
 
     DocumentBatch(MongoDatabase database, DocumentCache cache, EmptiedCollections emptied) {
+        this(database, cache, emptied, DirectDocumentWrites.NONE);
+    }
+
+    DocumentBatch(MongoDatabase database, DocumentCache cache, EmptiedCollections emptied,
+                  DirectDocumentWrites direct) {
         this.database = database;
         this.cache = cache;
         this.emptied = emptied;
+        this.direct = direct;
     }
 
     /** A batch of documents in memory only (see the class comment). */
@@ -105,6 +113,7 @@ final class DocumentBatch {
         Document current;
         boolean dirty;
         List<Bson> blind;
+        boolean writeOnly;
     }
 
     /**
@@ -135,6 +144,13 @@ final class DocumentBatch {
         entry.current = copy;
         entry.dirty = true;
         entry.blind = null;
+        entry.writeOnly = false;
+    }
+
+    /** {@link #replace}, for a document nothing reads back: left out of the cache once written. */
+    void replaceWriteOnly(String collection, String id, Document document) {
+        replace(collection, id, document);
+        collections.get(collection).get(id).writeOnly = true;
     }
 
     /**
@@ -245,57 +261,80 @@ final class DocumentBatch {
     private Pending prepare(String collection) {
         Map<String, Entry> entries = collections.remove(collection);
         if (entries == null) {
-            return new Pending(collection, Map.of(), List.of(), false);
+            return new Pending(collection, Map.of(), List.of(), List.of(), false);
         }
-        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
+        List<DirectDocumentWrites.Write> changes = new ArrayList<>();
+        List<WriteModel<RawBsonDocument>> blind = new ArrayList<>();
         boolean ordered = false;
         for (Map.Entry<String, Entry> item : entries.entrySet()) {
             Entry entry = item.getValue();
             if (entry.blind != null) {
                 Bson byId = Filters.eq("_id", item.getKey());
-                entry.blind.forEach(update -> writes.add(new UpdateOneModel<>(byId, update)));
+                entry.blind.forEach(update -> blind.add(new UpdateOneModel<>(byId, update)));
                 // several updates of one document keep their order
                 ordered |= entry.blind.size() > 1;
             } else if (entry.dirty) {
-                WriteModel<RawBsonDocument> write = write(item.getKey(), entry, database.getCodecRegistry());
-                if (write != null) {
-                    writes.add(write);
+                DirectDocumentWrites.Write change = change(item.getKey(), entry, database.getCodecRegistry());
+                if (change != null) {
+                    changes.add(change);
                 }
             }
         }
-        return new Pending(collection, entries, writes, ordered);
+        return new Pending(collection, entries, changes, blind, ordered);
     }
 
-    /** One collection's writes of a flush: written (possibly on another thread), then the cache told. */
+    /**
+     * One collection's writes of a flush: written (possibly on another thread), then the cache told. The changed
+     * documents go {@link DirectDocumentWrites directly} into the server when it takes them, else with the updates
+     * written blind in one bulk write.
+     */
     private final class Pending {
         final String collection;
         final Map<String, Entry> entries;
-        final List<WriteModel<RawBsonDocument>> writes;
+        final List<DirectDocumentWrites.Write> changes;
+        final List<WriteModel<RawBsonDocument>> blind;
         final boolean ordered;
 
-        Pending(String collection, Map<String, Entry> entries, List<WriteModel<RawBsonDocument>> writes,
-                boolean ordered) {
+        Pending(String collection, Map<String, Entry> entries, List<DirectDocumentWrites.Write> changes,
+                List<WriteModel<RawBsonDocument>> blind, boolean ordered) {
             this.collection = collection;
             this.entries = entries;
-            this.writes = writes;
+            this.changes = changes;
+            this.blind = blind;
             this.ordered = ordered;
         }
 
         boolean hasWrites() {
-            return !writes.isEmpty();
+            return !changes.isEmpty() || !blind.isEmpty();
         }
 
         void write() {
+            List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(blind);
+            if (!changes.isEmpty() && !writtenDirectly()) {
+                changes.forEach(change -> writes.add(model(change)));
+            }
             if (!writes.isEmpty()) {
                 database.getCollection(collection, RawBsonDocument.class).bulkWrite(writes,
                         ordered ? ORDERED : UNORDERED);
             }
         }
 
+        private boolean writtenDirectly() {
+            if (direct == DirectDocumentWrites.NONE) {
+                return false;
+            }
+            // the collection's real name: a replay into a new generation writes <name>__g<n>
+            MongoNamespace namespace = database.getCollection(collection).getNamespace();
+            return direct.write(namespace.getDatabaseName(), namespace.getCollectionName(), changes);
+        }
+
         int finish() {
             entries.forEach((id, entry) -> {
                 if (entry.blind != null) {
                     cache.invalidate(collection, id);
+                } else if (entry.current != null && entry.writeOnly) {
+                    cache.invalidate(collection, id);
+                    emptied.written(collection, id);
                 } else if (entry.current != null) {
                     cache.put(collection, id, entry.current);
                     emptied.written(collection, id);
@@ -303,21 +342,20 @@ final class DocumentBatch {
                     cache.invalidate(collection, id);
                 }
             });
-            return writes.size();
+            return changes.size() + blind.size();
         }
     }
 
-    /** The write of one changed document, its BSON encoded here ({@link WireBson}). */
-    private static WriteModel<RawBsonDocument> write(String id, Entry entry, CodecRegistry registry) {
-        Bson byId = Filters.eq("_id", id);
+    /** The write of one changed document, its BSON encoded here ({@link WireBson}); null when nothing changed. */
+    private static DirectDocumentWrites.Write change(String id, Entry entry, CodecRegistry registry) {
         if (entry.current == null) {
-            return entry.known && entry.original == null ? null : new DeleteOneModel<>(byId);
+            return entry.known && entry.original == null ? null : new DirectDocumentWrites.Delete(id);
         }
         if (entry.known && entry.original == null) {
-            return new InsertOneModel<>(WireBson.encode(entry.current, registry));
+            return new DirectDocumentWrites.Insert(id, WireBson.bytes(entry.current, registry));
         }
         if (!entry.known) {
-            return new ReplaceOneModel<>(byId, WireBson.encode(entry.current, registry), UPSERT);
+            return new DirectDocumentWrites.Replace(id, WireBson.bytes(entry.current, registry));
         }
         Document set = new Document();
         Document unset = new Document();
@@ -338,7 +376,22 @@ final class DocumentBatch {
         if (!unset.isEmpty()) {
             update.put("$unset", unset);
         }
-        return new UpdateOneModel<>(byId, WireBson.encode(update, registry));
+        return new DirectDocumentWrites.Update(id, WireBson.bytes(update, registry));
+    }
+
+    /** The change as a write of a driver's bulk write. */
+    private static WriteModel<RawBsonDocument> model(DirectDocumentWrites.Write change) {
+        Bson byId = Filters.eq("_id", change.id());
+        if (change instanceof DirectDocumentWrites.Insert insert) {
+            return new InsertOneModel<>(new RawBsonDocument(insert.bson()));
+        }
+        if (change instanceof DirectDocumentWrites.Replace replace) {
+            return new ReplaceOneModel<>(byId, new RawBsonDocument(replace.bson()), UPSERT);
+        }
+        if (change instanceof DirectDocumentWrites.Update update) {
+            return new UpdateOneModel<>(byId, new RawBsonDocument(update.update()));
+        }
+        return new DeleteOneModel<>(byId);
     }
 
     private Entry entry(String collection, String id, boolean load) {

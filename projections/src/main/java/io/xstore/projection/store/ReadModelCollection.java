@@ -32,6 +32,15 @@ public final class ReadModelCollection {
         write(batch -> batch.replace(name, id, document));
     }
 
+    /**
+     * Creates or replaces a document the projections never read back (a row of the audit log): written like
+     * {@link #replace}, but not kept in the document cache after, where it would push out the documents later events
+     * read (a replay's pages write one such row per event).
+     */
+    public void replaceWriteOnly(String id, Document document) {
+        write(batch -> batch.replaceWriteOnly(name, id, document));
+    }
+
     /** Applies a MongoDB update to the document if it exists. */
     public void update(String id, List<? extends Bson> updates) {
         if (!updates.isEmpty()) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the projections write the MongoDB read models. A projector opens a {@link Batch} around a batch of events, so
@@ -23,15 +24,31 @@ public class ReadModelStore {
     private final DocumentCache cache;
     private final EmptiedCollections emptied = new EmptiedCollections();
     private final ThreadLocal<DocumentBatch> current = new ThreadLocal<>();
+    private final DirectDocumentWrites direct;
 
     public ReadModelStore(MongoDatabase database) {
-        this(database, new ReadModelChanges());
+        this(database, DirectDocumentWrites.NONE);
+    }
+
+    /** A store whose catch-up batches write through {@code direct} what it takes (see {@link #openUnbound}). */
+    public ReadModelStore(MongoDatabase database, DirectDocumentWrites direct) {
+        this(database, new ReadModelChanges(), Optional.of(direct));
+    }
+
+    public ReadModelStore(MongoDatabase database, ReadModelChanges changes) {
+        this(database, changes, Optional.empty());
     }
 
     @Autowired
-    public ReadModelStore(MongoDatabase database, ReadModelChanges changes) {
+    public ReadModelStore(MongoDatabase database, ReadModelChanges changes, Optional<DirectDocumentWrites> direct) {
         this.database = database;
         this.cache = new DocumentCache(CACHED_DOCUMENTS, changes);
+        this.direct = direct.orElse(DirectDocumentWrites.NONE);
+    }
+
+    /** How this store's catch-up batches write, to be given to a store of another generation (an online replay). */
+    public DirectDocumentWrites directWrites() {
+        return direct;
     }
 
     /** To be called by whatever changes a read-model document outside the projectors (liveness updates). */
@@ -73,10 +90,11 @@ public class ReadModelStore {
     /**
      * A batch bound to no thread: the handlers that run on a thread between its {@link Batch#bind()} and
      * {@link Batch#unbind()} change it, so one batch of events can be folded by several threads, each into a batch
-     * of its own (see the projector's replay lanes). Flushed and closed from any thread.
+     * of its own (see the projector's replay lanes). Flushed and closed from any thread. Its changed documents are
+     * written {@link DirectDocumentWrites directly} into the server where it takes them.
      */
     public Batch openUnbound() {
-        return new Batch(new DocumentBatch(database, cache, emptied));
+        return new Batch(new DocumentBatch(database, cache, emptied, direct));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
 
@@ -34,15 +35,20 @@ final class WireBson {
 
     /** The document as BSON; values of other types are encoded by {@code registry} (the database's). */
     static RawBsonDocument encode(Map<String, ?> document, CodecRegistry registry) {
+        return new RawBsonDocument(bytes(document, registry));
+    }
+
+    /** The document's BSON bytes, exactly (see {@link #encode}). */
+    static byte[] bytes(Map<String, ?> document, CodecRegistry registry) {
         WireBytes direct = new WireBytes(512);
         if (direct.document(document, true)) {
-            return new RawBsonDocument(direct.bytes(), 0, direct.size());
+            return Arrays.copyOf(direct.bytes(), direct.size());
         }
         BasicOutputBuffer out = new BasicOutputBuffer(1024);
         try (BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
             new WireBson(registry).writeDocument(writer, document, true);
         }
-        return new RawBsonDocument(out.getInternalBuffer(), 0, out.getPosition());
+        return Arrays.copyOf(out.getInternalBuffer(), out.getPosition());
     }
 
     private void writeDocument(BsonWriter writer, Map<?, ?> document, boolean idFirst) {

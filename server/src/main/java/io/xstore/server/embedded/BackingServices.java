@@ -1,5 +1,6 @@
 package io.xstore.server.embedded;
 
+import io.xstore.projection.store.DirectDocumentWrites;
 import io.xstore.readmodel.DirectDocumentReads;
 import io.xstore.server.embedded.BackingServiceSettings.ServiceSetting;
 import java.nio.file.Path;
@@ -73,6 +74,18 @@ public final class BackingServices implements DisposableBean {
         }
         endpoint(BackingService.MONGODB);
         return mongo.directReads();
+    }
+
+    /**
+     * How a catch-up writes read-model documents into the MongoDB without the driver: only into the embedded one
+     * keeping its data on disk (waits for its start); {@link DirectDocumentWrites#NONE} otherwise.
+     */
+    public DirectDocumentWrites directMongoWrites() {
+        if (!(embedded.get(BackingService.MONGODB) instanceof EmbeddedMongo mongo)) {
+            return DirectDocumentWrites.NONE;
+        }
+        endpoint(BackingService.MONGODB);
+        return mongo.directWrites();
     }
 
     /** Whether this process runs {@code service} itself (else it uses an external one). */

@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.xstore.readmodel.DirectDocumentReads;
 import io.xstore.server.embedded.h2.H2DirectReads;
+import io.xstore.projection.store.DirectDocumentWrites;
+import io.xstore.server.embedded.h2.H2DirectWrites;
 import io.xstore.server.embedded.h2.H2FileBackend;
 import org.h2.mvstore.MVStoreException;
 import java.io.IOException;
@@ -33,6 +35,7 @@ final class EmbeddedMongo implements EmbeddedService {
     private final MongoStorage storage;
     private MongoServer server;
     private volatile DirectDocumentReads directReads = DirectDocumentReads.NONE;
+    private volatile DirectDocumentWrites directWrites = DirectDocumentWrites.NONE;
 
     EmbeddedMongo(Path dir, int port) {
         this(dir, port, MongoStorage.DISK);
@@ -54,6 +57,7 @@ final class EmbeddedMongo implements EmbeddedService {
         } else {
             H2FileBackend file = openFile(dir.resolve(FILE_NAME));
             directReads = new H2DirectReads(file);
+            directWrites = new H2DirectWrites(file);
             backend = file;
         }
         server = new MongoServer(backend);
@@ -62,15 +66,23 @@ final class EmbeddedMongo implements EmbeddedService {
         return "mongodb://127.0.0.1:" + address.getPort();
     }
 
-    /**
-     * Opens the file; one MVStore cannot read is set aside and a new one started, from which the projectors rebuild
-     * the read models (they hold nothing the event store does not).
-     */
     /** Reads by id straight from the file's maps (see {@link H2DirectReads}); none in memory. */
     DirectDocumentReads directReads() {
         return directReads;
     }
 
+    /**
+     * How the projectors write read-model documents into this server without the driver: into the file's maps
+     * directly (see {@link H2DirectWrites}); nothing in memory, where the driver takes every write.
+     */
+    DirectDocumentWrites directWrites() {
+        return directWrites;
+    }
+
+    /**
+     * Opens the file; one MVStore cannot read is set aside and a new one started, from which the projectors rebuild
+     * the read models (they hold nothing the event store does not).
+     */
     private static H2FileBackend openFile(Path file) throws IOException {
         try {
             return H2FileBackend.open(file);
@@ -103,6 +115,7 @@ final class EmbeddedMongo implements EmbeddedService {
     public void close() {
         if (server != null) {
             directReads = DirectDocumentReads.NONE;
+            directWrites = DirectDocumentWrites.NONE;
             server.shutdown();
             server = null;
         }

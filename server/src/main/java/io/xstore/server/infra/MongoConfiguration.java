@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.xstore.projection.replay.ReadModelGeneration;
+import io.xstore.projection.store.DirectDocumentWrites;
 import io.xstore.readmodel.DirectDocumentReads;
 import io.xstore.server.embedded.BackingService;
 import io.xstore.server.embedded.BackingServices;
@@ -48,6 +49,17 @@ public class MongoConfiguration {
     public DirectDocumentReads directDocumentReads(BackingServices services,
             @Value("${xstore.mongo.direct-reads:true}") boolean enabled) {
         return enabled ? services.directMongoReads() : DirectDocumentReads.NONE;
+    }
+
+    /**
+     * How a catch-up (a replay, a start far behind the head) writes the read models: straight into the embedded
+     * MongoDB's file when it keeps one, else (or with {@code xstore.mongo.direct-catch-up-writes=false}) through the
+     * driver like every other write.
+     */
+    @Bean
+    public DirectDocumentWrites directDocumentWrites(BackingServices services,
+            @Value("${xstore.mongo.direct-catch-up-writes:true}") boolean enabled) {
+        return enabled ? services.directMongoWrites() : DirectDocumentWrites.NONE;
     }
 
     /** The database every reader and projector uses: read-model names resolve to the live generation. */

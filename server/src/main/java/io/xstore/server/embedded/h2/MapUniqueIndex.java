@@ -18,6 +18,19 @@ final class MapUniqueIndex extends AbstractUniqueIndex<Object> {
         this.entries = entries;
     }
 
+    /**
+     * Adds the key of a one-field index (the {@code _id} index of a direct write) as the index's own {@code add} of a
+     * document with that value would, without deriving it from the document; false when the key is present.
+     */
+    boolean putSingle(Object value, Object position) {
+        return entries.putIfAbsent(new KeyValue(value).normalized(), Missing.ofNullable(position)) == null;
+    }
+
+    /** Removes the key of a one-field index (see {@link #putSingle}). */
+    void removeSingle(Object value) {
+        entries.remove(new KeyValue(value).normalized());
+    }
+
     @Override
     protected Object removeDocument(KeyValue key) {
         return entries.remove(key);

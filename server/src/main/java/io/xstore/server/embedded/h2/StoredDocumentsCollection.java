@@ -9,9 +9,12 @@ import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.xstore.projection.store.DirectDocumentWrites;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -189,6 +192,70 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
         documents.put(Missing.ofNullable(position), DocumentType.stored(newDocument));
+    }
+
+    /**
+     * Applies a catch-up's writes without the wire ({@link H2DirectWrites}): the documents' BSON goes into the map as
+     * it came, and their ids into the {@code _id} index, as an unordered bulk write through the server would leave
+     * them. False, having written nothing, when the collection has an index this cannot keep (a unique one besides
+     * {@code _id}) or an update is not a plain {@code $set}/{@code $unset} of top-level fields; throws, having
+     * written nothing, when an insert finds its id.
+     */
+    synchronized boolean writeDirect(List<DirectDocumentWrites.Write> writes) {
+        MapUniqueIndex idIndex = null;
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof MapUniqueIndex unique && index.getKeys().size() == 1
+                    && "_id".equals(index.getKeys().get(0).getKey())) {
+                idIndex = unique;
+            } else if (!(index instanceof PlaceholderSecondaryIndex)) {
+                return false;
+            }
+        }
+        if (idIndex == null) {
+            return false;
+        }
+        Document[] updates = new Document[writes.size()];
+        for (int i = 0; i < updates.length; i++) {
+            DirectDocumentWrites.Write write = writes.get(i);
+            if (write instanceof DirectDocumentWrites.Insert && documents.containsKey(write.id())) {
+                throw new DuplicateKeyError(this, "E11000 duplicate key error collection: " + getFullName()
+                        + " index: _id_ dup key: { _id: \"" + write.id() + "\" }");
+            }
+            if (write instanceof DirectDocumentWrites.Update update) {
+                updates[i] = EncodedDocument.of(new EncodedDocument(update.update()));
+                if (!WritesById.isFieldChange(updates[i])) {
+                    return false;
+                }
+            }
+        }
+        for (int i = 0; i < updates.length; i++) {
+            DirectDocumentWrites.Write write = writes.get(i);
+            String id = write.id();
+            if (write instanceof DirectDocumentWrites.Insert insert) {
+                add(id, insert.bson(), idIndex);
+            } else if (write instanceof DirectDocumentWrites.Replace replace) {
+                if (documents.replace(id, new EncodedDocument(replace.bson())) == null) {
+                    add(id, replace.bson(), idIndex);
+                }
+            } else if (write instanceof DirectDocumentWrites.Update) {
+                Object stored = documents.get(id);
+                if (stored != null) {
+                    Document document = stored instanceof EncodedDocument encoded ? encoded.decode()
+                            : new Document((Document) stored);
+                    documents.put(id, DocumentType.stored(WritesById.apply(document, updates[i])));
+                }
+            } else if (documents.remove(id) != null) {
+                idIndex.removeSingle(id);
+            }
+        }
+        return true;
+    }
+
+    private void add(String id, byte[] bson, MapUniqueIndex idIndex) {
+        documents.put(id, new EncodedDocument(bson));
+        if (!idIndex.putSingle(id, id)) {
+            throw new IllegalStateException("the _id index of " + getFullName() + " already holds " + id);
+        }
     }
 
     /**
