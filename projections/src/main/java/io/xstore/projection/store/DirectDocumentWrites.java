@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Writes of read-model documents that skip the MongoDB driver: offered by a MongoDB running in this process (the
- * embedded one, when it keeps its data in its file), used by the catch-up batches ({@link ReadModelStore#openUnbound},
- * a replay or a start far behind the head). The documents are the BSON bytes the driver would have sent, so the
+ * embedded one, when it keeps its data in its file), used by every batch of the projectors (at the head, and the
+ * catch-up of a replay or a start far behind it). The documents are the BSON bytes the driver would have sent, so the
  * server keeps what a bulk write would have left. A collection the implementation cannot take as it is (absent, on
  * another backend, with a unique index besides {@code _id}) answers false and its writes go through the driver.
  */

@@ -30,7 +30,7 @@ public class ReadModelStore {
         this(database, DirectDocumentWrites.NONE);
     }
 
-    /** A store whose catch-up batches write through {@code direct} what it takes (see {@link #openUnbound}). */
+    /** A store whose batches write through {@code direct} what it takes (see {@link DirectDocumentWrites}). */
     public ReadModelStore(MongoDatabase database, DirectDocumentWrites direct) {
         this(database, new ReadModelChanges(), Optional.of(direct));
     }
@@ -46,7 +46,7 @@ public class ReadModelStore {
         this.direct = direct.orElse(DirectDocumentWrites.NONE);
     }
 
-    /** How this store's catch-up batches write, to be given to a store of another generation (an online replay). */
+    /** How this store's batches write, to be given to a store of another generation (an online replay). */
     public DirectDocumentWrites directWrites() {
         return direct;
     }
@@ -82,7 +82,7 @@ public class ReadModelStore {
         if (current.get() != null) {
             throw new IllegalStateException("a read-model batch is already open on this thread");
         }
-        DocumentBatch batch = new DocumentBatch(database, cache, emptied);
+        DocumentBatch batch = new DocumentBatch(database, cache, emptied, direct);
         current.set(batch);
         return new Batch(batch);
     }

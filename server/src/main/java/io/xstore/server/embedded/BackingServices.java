@@ -77,7 +77,7 @@ public final class BackingServices implements DisposableBean {
     }
 
     /**
-     * How a catch-up writes read-model documents into the MongoDB without the driver: only into the embedded one
+     * How the projectors write read-model documents into the MongoDB without the driver: only into the embedded one
      * keeping its data on disk (waits for its start); {@link DirectDocumentWrites#NONE} otherwise.
      */
     public DirectDocumentWrites directMongoWrites() {

@@ -52,13 +52,12 @@ public class MongoConfiguration {
     }
 
     /**
-     * How a catch-up (a replay, a start far behind the head) writes the read models: straight into the embedded
-     * MongoDB's file when it keeps one, else (or with {@code xstore.mongo.direct-catch-up-writes=false}) through the
-     * driver like every other write.
+     * How the projectors write the read models: straight into the embedded MongoDB's file when it keeps one, else
+     * (or with {@code xstore.mongo.direct-writes=false}) through the driver.
      */
     @Bean
     public DirectDocumentWrites directDocumentWrites(BackingServices services,
-            @Value("${xstore.mongo.direct-catch-up-writes:true}") boolean enabled) {
+            @Value("${xstore.mongo.direct-writes:true}") boolean enabled) {
         return enabled ? services.directMongoWrites() : DirectDocumentWrites.NONE;
     }
 
