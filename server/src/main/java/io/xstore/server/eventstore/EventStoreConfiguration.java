@@ -13,10 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -28,6 +30,12 @@ import java.util.Locale;
 public class EventStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
+
+    /** The mapper of Axon's serializers reads the events' instants without a formatter (same values). */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer isoInstants() {
+        return builder -> builder.deserializerByType(Instant.class, new IsoInstantDeserializer());
+    }
 
     @Bean
     public EventStoreCarryOver eventStoreCarryOver(BackingServices services) {
