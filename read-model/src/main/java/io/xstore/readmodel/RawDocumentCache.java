@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * change was reported. Each change therefore bumps a generation of the id's stripe, and a reader keeps what it fetched
  * only if its stripe's generation did not move from before the fetch until after the put.
  * <p>
- * Beside each document the read side may keep one rendering of it (its answer JSON), made at the first read and
+ * Beside each document the read side may keep one rendering of it (its answer JSON), made at the second read and
  * dropped with the document; a document's bytes are counted three times to leave room for it.
  */
 public final class RawDocumentCache implements ReadModelChanges.Listener {
@@ -66,23 +66,28 @@ public final class RawDocumentCache implements ReadModelChanges.Listener {
     }
 
     /**
-     * The rendering kept beside {@code document}, made by {@code render} at the first call; when the cache no longer
-     * holds this very document (it changed, or was never kept), a rendering made now and not kept.
+     * The rendering kept beside {@code document}, made by {@code render} at its second read (most documents of a large
+     * store are read once: rendering those twice would only cost); null when the caller should render it itself: at
+     * the first read, or when the cache no longer holds this very document (it changed, or was never kept).
      */
     public Object rendering(String collection, String id, RawBsonDocument document,
                             Function<RawBsonDocument, Object> render) {
         if (!enabled()) {
-            return render.apply(document);
+            return null;
         }
         Entry entry;
         synchronized (this) {
             entry = documents.get(key(collection, id));
         }
         if (entry == null || entry.document != document) {
-            return render.apply(document);
+            return null;
         }
         Object rendering = entry.rendering;
         if (rendering == null) {
+            if (!entry.readBefore) {
+                entry.readBefore = true;
+                return null;
+            }
             rendering = render.apply(document);
             entry.rendering = rendering;
         }
@@ -171,6 +176,7 @@ public final class RawDocumentCache implements ReadModelChanges.Listener {
     /** A kept document and the rendering made of it, if any yet. */
     private static final class Entry {
         final RawBsonDocument document;
+        volatile boolean readBefore;
         volatile Object rendering;
 
         Entry(RawBsonDocument document) {

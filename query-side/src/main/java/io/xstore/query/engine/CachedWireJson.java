@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * A document the read side's cache holds, answered as {@link WireJson} renders it, rendered once: the JSON (and its
- * UTF-8 bytes) is kept beside the cached document and copied into later answers as is. Written into a token buffer
+ * A document the read side's cache holds, answered as {@link WireJson} renders it; from its second read on rendered
+ * once: the JSON (and its UTF-8 bytes) is kept beside the cached document and copied into later answers as is. Written into a token buffer
  * (an answer that is reshaped before it is sent, docs/api/versions.md) it is rendered as a plain {@link WireJson}.
  */
 final class CachedWireJson implements JsonSerializable {
@@ -35,12 +35,16 @@ final class CachedWireJson implements JsonSerializable {
 
     @Override
     public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
-        if (!cache.enabled() || gen instanceof TokenBuffer || !(gen.getCodec() instanceof ObjectMapper mapper)) {
+        if (gen instanceof TokenBuffer || !(gen.getCodec() instanceof ObjectMapper mapper)) {
             new WireJson(document).serialize(gen, serializers);
             return;
         }
         Object rendering = cache.rendering(collection, id, document, doc -> render(mapper, doc));
-        gen.writeRawValue((SerializableString) rendering);
+        if (rendering == null) {
+            new WireJson(document).serialize(gen, serializers);
+        } else {
+            gen.writeRawValue((SerializableString) rendering);
+        }
     }
 
     @Override
