@@ -247,9 +247,9 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     }
 
     private List<TrackedEventMessage<?>> read(long after, int limit) {
-        try (Stream<? extends TrackedEventMessage<?>> stream = feed.readAfter(after)) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = feed.readAfter(after, limit)) {
             List<TrackedEventMessage<?>> events = new ArrayList<>(Math.min(limit, 1024));
-            stream.limit(limit).forEach(events::add);
+            stream.forEach(events::add);
             return events;
         }
     }

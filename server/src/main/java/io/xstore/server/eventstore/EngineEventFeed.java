@@ -27,6 +27,11 @@ public class EngineEventFeed implements EventFeed, OwnWrites {
     }
 
     @Override
+    public Stream<? extends TrackedEventMessage<?>> readAfter(long position, int limit) {
+        return engine.readEvents(position + 1, Math.min(engine.head(), position + limit));
+    }
+
+    @Override
     public void onAppended(Runnable listener) {
         engine.onAppended(head -> listener.run());
     }
