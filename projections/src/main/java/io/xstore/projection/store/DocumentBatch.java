@@ -4,16 +4,11 @@ import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -23,14 +18,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * The read-model documents one batch of events touches, changed in memory and written once per document when the
- * batch ends: one unordered bulk write per collection, each document as the difference between what was read and
- * what the handlers made of it (top-level fields), so fields other writers own (a ping's {@code last_update}) are
- * left alone. Handlers set absolute values, so applying an event twice, as after a crash, gives the same document.
+ * batch ends: one unordered bulk write per collection (a catch-up's batch on the embedded MongoDB: straight into its
+ * file, {@link DirectDocumentWrites}), each document as the difference between what was read and what the handlers
+ * made of it (top-level fields), so fields other writers own (a ping's {@code last_update}) are left alone. Handlers set absolute values, so applying an event twice, as after a crash, gives the same document.
  * <p>
  * A <em>detached</em> batch (no database) never reads nor writes MongoDB: every document starts absent and lives only
  * in memory. The history fold (docs/api/history.md) runs the real handlers against one to rebuild an entity's
@@ -40,7 +34,6 @@ final class DocumentBatch {
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoDatabase database;
     private final DocumentCache cache;
@@ -274,7 +267,8 @@ final class DocumentBatch {
                 // several updates of one document keep their order
                 ordered |= entry.blind.size() > 1;
             } else if (entry.dirty) {
-                DirectDocumentWrites.Write change = change(item.getKey(), entry, database.getCodecRegistry());
+                DirectDocumentWrites.Write change = DocumentChanges.of(item.getKey(), entry.known ? entry.original : null,
+                        entry.known, entry.current, database.getCodecRegistry());
                 if (change != null) {
                     changes.add(change);
                 }
@@ -311,7 +305,7 @@ final class DocumentBatch {
         void write() {
             List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(blind);
             if (!changes.isEmpty() && !writtenDirectly()) {
-                changes.forEach(change -> writes.add(model(change)));
+                changes.forEach(change -> writes.add(DocumentChanges.model(change)));
             }
             if (!writes.isEmpty()) {
                 database.getCollection(collection, RawBsonDocument.class).bulkWrite(writes,
@@ -344,54 +338,6 @@ final class DocumentBatch {
             });
             return changes.size() + blind.size();
         }
-    }
-
-    /** The write of one changed document, its BSON encoded here ({@link WireBson}); null when nothing changed. */
-    private static DirectDocumentWrites.Write change(String id, Entry entry, CodecRegistry registry) {
-        if (entry.current == null) {
-            return entry.known && entry.original == null ? null : new DirectDocumentWrites.Delete(id);
-        }
-        if (entry.known && entry.original == null) {
-            return new DirectDocumentWrites.Insert(id, WireBson.bytes(entry.current, registry));
-        }
-        if (!entry.known) {
-            return new DirectDocumentWrites.Replace(id, WireBson.bytes(entry.current, registry));
-        }
-        Document set = new Document();
-        Document unset = new Document();
-        entry.current.forEach((key, value) -> {
-            if (!Objects.equals(entry.original.get(key), value)) {
-                set.put(key, value);
-            }
-        });
-        entry.original.keySet().stream().filter(key -> !entry.current.containsKey(key))
-                .forEach(key -> unset.put(key, ""));
-        if (set.isEmpty() && unset.isEmpty()) {
-            return null;
-        }
-        Document update = new Document();
-        if (!set.isEmpty()) {
-            update.put("$set", set);
-        }
-        if (!unset.isEmpty()) {
-            update.put("$unset", unset);
-        }
-        return new DirectDocumentWrites.Update(id, WireBson.bytes(update, registry));
-    }
-
-    /** The change as a write of a driver's bulk write. */
-    private static WriteModel<RawBsonDocument> model(DirectDocumentWrites.Write change) {
-        Bson byId = Filters.eq("_id", change.id());
-        if (change instanceof DirectDocumentWrites.Insert insert) {
-            return new InsertOneModel<>(new RawBsonDocument(insert.bson()));
-        }
-        if (change instanceof DirectDocumentWrites.Replace replace) {
-            return new ReplaceOneModel<>(byId, new RawBsonDocument(replace.bson()), UPSERT);
-        }
-        if (change instanceof DirectDocumentWrites.Update update) {
-            return new UpdateOneModel<>(byId, new RawBsonDocument(update.update()));
-        }
-        return new DeleteOneModel<>(byId);
     }
 
     private Entry entry(String collection, String id, boolean load) {

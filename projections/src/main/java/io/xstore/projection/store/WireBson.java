@@ -26,6 +26,8 @@ import java.util.Map;
 final class WireBson {
 
     private static final EncoderContext CONTEXT = EncoderContext.builder().build();
+    /** One buffer per writing thread, grown to the largest document it wrote; each document is copied out of it. */
+    private static final ThreadLocal<WireBytes> BUFFER = ThreadLocal.withInitial(() -> new WireBytes(4096));
 
     private final CodecRegistry registry;
 
@@ -40,7 +42,8 @@ final class WireBson {
 
     /** The document's BSON bytes, exactly (see {@link #encode}). */
     static byte[] bytes(Map<String, ?> document, CodecRegistry registry) {
-        WireBytes direct = new WireBytes(512);
+        WireBytes direct = BUFFER.get();
+        direct.reset();
         if (direct.document(document, true)) {
             return Arrays.copyOf(direct.bytes(), direct.size());
         }

@@ -41,6 +41,11 @@ final class WireBytes {
         return bytes;
     }
 
+    /** Empties the buffer for the next document, keeping its array. */
+    void reset() {
+        size = 0;
+    }
+
     int size() {
         return size;
     }

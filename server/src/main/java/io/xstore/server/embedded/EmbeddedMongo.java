@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The projectors keep their positions in it beside the read models (see {@code ProjectorPositions}). MVStore commits
  * in the background, so a killed process loses its last writes, but what survives is a consistent earlier state in
  * which every position is written after the documents it covers: the projectors resume from there and apply the tail
- * again. In memory the positions go with the read models, so every start replays the store.
+ * again. The documents a catch-up writes straight into the maps ({@link #directWrites}) are in them before its
+ * position is sent, as those written through the driver are. In memory the positions go with the read models, so every start replays the store.
  */
 final class EmbeddedMongo implements EmbeddedService {
 
