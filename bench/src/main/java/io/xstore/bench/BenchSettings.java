@@ -15,6 +15,7 @@ import java.nio.file.Path;
  */
 record BenchSettings(
         int warmup,
+        int steadyWarmup,
         int creates,
         int parallelCreates,
         int threads,
@@ -46,12 +47,13 @@ record BenchSettings(
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
                 intProperty("warmup", 150),
+                intProperty("steadyWarmup", 2000),
                 intProperty("creates", 400),
                 intProperty("parallelCreates", 800),
                 intProperty("threads", 4),
                 intProperty("edits", 300),
                 intProperty("readTasks", 1000),
-                intProperty("getById", 2000),
+                intProperty("getById", 20_000),
                 intProperty("getAll", 300),
                 intProperty("batches", 150),
                 intProperty("batchSize", 100),

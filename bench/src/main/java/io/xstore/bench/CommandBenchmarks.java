@@ -26,7 +26,10 @@ final class CommandBenchmarks {
         this.pool = pool;
     }
 
-    /** Single client then {@code writeThreads} clients; the warm-up calls are not recorded. */
+    /**
+     * Single client then {@code writeThreads} clients; the warm-up calls ({@code steadyWarmup}: enough for the JIT to
+     * compile the command's path, which the seeding did not run) are not recorded.
+     */
     List<Measurement> creates() {
         return singleAndParallel("tasks.create", i -> pool.create(sequence.getAndIncrement()));
     }
@@ -40,7 +43,7 @@ final class CommandBenchmarks {
 
     /** Every call gets a task of its own still in status created. */
     List<Measurement> starts() throws IOException, InterruptedException {
-        List<String> fresh = pool.take(settings.warmup() + settings.commands() + settings.parallelCommands());
+        List<String> fresh = pool.take(settings.steadyWarmup() + settings.commands() + settings.parallelCommands());
         AtomicInteger next = new AtomicInteger();
         return singleAndParallel("tasks.started", i -> {
             String task = fresh.get(next.getAndIncrement());
@@ -58,8 +61,8 @@ final class CommandBenchmarks {
 
     /** Call indexes are disjoint across warm-up, single and parallel runs: index-based ops touch a task once. */
     private List<Measurement> singleAndParallel(String name, LoadRunner.Operation op) {
-        runner.warmUp(settings.warmup(), settings.writeThreads(), op);
-        int singleBase = settings.warmup();
+        runner.warmUp(settings.steadyWarmup(), settings.writeThreads(), op);
+        int singleBase = settings.steadyWarmup();
         Measurement single = XstoreBench.measured(runner.measure(name, "ops/s", settings.commands(), 1, 1,
                 i -> op.run(singleBase + i)));
         int parallelBase = singleBase + settings.commands();

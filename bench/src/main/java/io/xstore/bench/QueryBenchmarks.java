@@ -47,7 +47,7 @@ final class QueryBenchmarks {
 
     Measurement noOp() {
         LoadRunner.Operation op = i -> api.call(NO_OP, Map.of());
-        runner.warmUp(settings.warmup(), 1, op);
+        runner.warmUp(settings.steadyWarmup(), 1, op);
         return runner.measure(NO_OP + " (authenticated no-op)", "ops/s", settings.getById(), 1, 1, op);
     }
 
@@ -74,7 +74,7 @@ final class QueryBenchmarks {
                 throw new IOException("tasks.get_by_id returned another task than " + id);
             }
         };
-        runner.warmUp(settings.warmup(), 1, op);
+        runner.warmUp(settings.steadyWarmup(), 1, op);
         return runner.measure(name, "ops/s", settings.getById(), 1, 1, op);
     }
 
