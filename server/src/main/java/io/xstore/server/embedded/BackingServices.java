@@ -96,7 +96,7 @@ public final class BackingServices implements DisposableBean {
         return switch (service) {
             case MONGODB -> new EmbeddedMongo(dataDir.resolve("mongo"), port, settings.mongoStorage());
             case ELASTICSEARCH -> new EmbeddedElasticsearch(dataDir.resolve("elasticsearch"), port);
-            case KAFKA -> new EmbeddedKafka(dataDir.resolve("kafka"), port);
+            case KAFKA -> new EmbeddedKafka(dataDir.resolve("kafka"), port, settings.kafkaControllerPort());
         };
     }
 
