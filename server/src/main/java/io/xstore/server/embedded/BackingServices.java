@@ -63,6 +63,11 @@ public final class BackingServices implements DisposableBean {
         }
     }
 
+    /** Whether this process runs {@code service} itself (else it uses an external one). */
+    public boolean runsEmbedded(BackingService service) {
+        return embedded.containsKey(service);
+    }
+
     /**
      * The endpoint without waiting for the start where it is known before (an external service; the embedded
      * Elasticsearch, whose port is fixed before it starts), else as {@link #endpoint}: for clients that can be built
@@ -71,11 +76,6 @@ public final class BackingServices implements DisposableBean {
     public String endpointBeforeStart(BackingService service) {
         String planned = plannedEndpoints.get(service);
         return planned != null ? planned : endpoint(service);
-    }
-
-    /** Whether this process runs {@code service} itself (else it uses an external one). */
-    public boolean runsEmbedded(BackingService service) {
-        return embedded.containsKey(service);
     }
 
     @Override
