@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * SIGKILL while that load still runs, and started again on the same data directory. Measures the time to
  * readiness and to the first answered tasks.get_by_id. Run alone:
  * {@code java -cp xstore-bench.jar -Dloader.main=io.xstore.bench.CrashRestartBench
- * org.springframework.boot.loader.launch.PropertiesLauncher [workDir] [targetEvents] [threads]}.
+ * org.springframework.boot.loader.launch.PropertiesLauncher [workDir] [targetEvents] [threads]}
+ * ({@code -Dbench.portBase=P} puts every port of the child server in P to P+6).
  */
 public final class CrashRestartBench {
 
@@ -43,8 +45,20 @@ public final class CrashRestartBench {
     /** Seeds, kills, restarts; returns the figures as a Markdown table. {@code workDir} becomes the data dir. */
     public static String run(Path workDir, int targetEvents, int threads, String classpath) throws Exception {
         ServerProcess.Config config = ServerProcess.Config.of(workDir);
-        config = new ServerProcess.Config(workDir, config.ports(), config.secretKey(), classpath, config.heap(),
-                Map.of("logging.level.io.xstore", "INFO"));
+        Map<String, String> properties = new LinkedHashMap<>(Map.of("logging.level.io.xstore", "INFO"));
+        ServerProcess.Ports ports = config.ports();
+        // -Dbench.portBase=P: the server on P to P+2, its embedded services on P+3 to P+6 (a range of one's own on a
+        // shared machine); free ports otherwise
+        Integer portBase = Integer.getInteger("bench.portBase");
+        if (portBase != null) {
+            ports = new ServerProcess.Ports(portBase, portBase + 1, portBase + 2);
+            properties.put("xstore.mongo.embedded-port", String.valueOf(portBase + 3));
+            properties.put("xstore.elastic.embedded-port", String.valueOf(portBase + 4));
+            properties.put("xstore.kafka.embedded-port", String.valueOf(portBase + 5));
+            properties.put("xstore.kafka.embedded-controller-port", String.valueOf(portBase + 6));
+        }
+        config = new ServerProcess.Config(workDir, ports, config.secretKey(), classpath, config.heap(),
+                Map.copyOf(properties));
         ServerProcess server = new ServerProcess(config);
         try {
             Duration coldStart = server.start().awaitReady(START_TIMEOUT);

@@ -41,7 +41,7 @@ final class EmbeddedServer implements AutoCloseable {
         Path dataDir = requestedDataDir != null
                 ? Files.createDirectories(requestedDataDir)
                 : Files.createTempDirectory("xstore-bench-");
-        // -Dbench.portBase=P: the server on P to P+2 and its embedded services on P+3 to P+5 (a range of one's own
+        // -Dbench.portBase=P: the server on P to P+2 and its embedded services on P+3 to P+6 (a range of one's own
         // on a shared machine); free ports otherwise
         Integer portBase = Integer.getInteger("bench.portBase");
         int[] ports = portBase == null ? FreePort.distinct(3) : new int[] {portBase, portBase + 1, portBase + 2};
@@ -50,6 +50,7 @@ final class EmbeddedServer implements AutoCloseable {
             properties.put("xstore.mongo.embedded-port", portBase + 3);
             properties.put("xstore.elastic.embedded-port", portBase + 4);
             properties.put("xstore.kafka.embedded-port", portBase + 5);
+            properties.put("xstore.kafka.embedded-controller-port", portBase + 6);
         }
         properties.put("xstore.data-dir", dataDir.toString());
         properties.put("xstore.api.port", ports[0]);

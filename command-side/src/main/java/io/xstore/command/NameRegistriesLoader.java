@@ -11,11 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
  * Fills the in-memory name registries of the command side (project names, queue names) from the project and queue
- * events of the store, in one pass, once, before any command is handled.
+ * events of the store, in one pass, once, before any command is handled. The pass reads the whole store, so it runs
+ * on its own thread from the moment this bean exists, beside the rest of the start, and
+ * {@link #afterSingletonsInstantiated()} (before any listener opens) waits for it.
  */
 @Component
 public class NameRegistriesLoader implements SmartInitializingSingleton {
@@ -28,15 +32,34 @@ public class NameRegistriesLoader implements SmartInitializingSingleton {
     private final ProjectNamesProjector projects;
     private final QueueNamesProjector queues;
 
+    private final FutureTask<Void> loading = new FutureTask<>(this::load, null);
+
     public NameRegistriesLoader(EventStorageEngine events, ProjectNamesProjector projects,
                                 QueueNamesProjector queues) {
         this.events = events;
         this.projects = projects;
         this.queues = queues;
+        Thread loader = new Thread(loading, "xstore-name-registries");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        try {
+            loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the project and queue names", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("cannot load the project and queue names", e.getCause());
+        }
+    }
+
+    private void load() {
         AnnotationEventHandlerAdapter projectHandlers = new AnnotationEventHandlerAdapter(projects);
         AnnotationEventHandlerAdapter queueHandlers = new AnnotationEventHandlerAdapter(queues);
         long started = System.nanoTime();

@@ -1,6 +1,7 @@
 package io.xstore.server;
 
 import io.xstore.migration.ops.OpsCli;
+import io.xstore.server.launcher.UnpackedClassPath;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,8 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @AutoConfigurationPackage(basePackages = "io.xstore")
 public class XstoreServer {
 
-    /** {@code ops <command>} runs the operations tool (docs/operations.md) instead of, or through, the server. */
+    /**
+     * {@code ops <command>} runs the operations tool (docs/operations.md) instead of, or through, the server. Run
+     * from the executable jar, this runs once more from its unpacked class path (faster class loading), see
+     * {@link UnpackedClassPath}.
+     */
     public static void main(String[] args) {
+        if (UnpackedClassPath.relaunch(XstoreServer.class, args)) {
+            return;
+        }
         if (args.length > 0 && OpsCli.COMMAND.equals(args[0])) {
             OpsCli.Outcome outcome = OpsCli.run(java.util.Arrays.copyOfRange(args, 1, args.length));
             if (outcome.serverArgs() == null) {

@@ -10,10 +10,12 @@ import org.springframework.core.env.Environment;
 /**
  * Where each backing service comes from: an external endpoint when one is configured, else an embedded server
  * under the data directory. Read once, before the endpoints of the running services are published as properties.
- * {@code mongoStorage} ({@code xstore.mongo.embedded-storage}) applies to the embedded MongoDB only.
+ * {@code mongoStorage} ({@code xstore.mongo.embedded-storage}) applies to the embedded MongoDB only;
+ * {@code kafkaControllerPort} ({@code xstore.kafka.embedded-controller-port}, 0 for any free port) to the embedded
+ * Kafka's KRaft controller listener only.
  */
 public record BackingServiceSettings(Path dataDir, Map<BackingService, ServiceSetting> services, Duration startTimeout,
-                                     MongoStorage mongoStorage) {
+                                     MongoStorage mongoStorage, int kafkaControllerPort) {
 
     public static final String DATA_DIR_PROPERTY = "xstore.data-dir";
 
@@ -37,7 +39,7 @@ public record BackingServiceSettings(Path dataDir, Map<BackingService, ServiceSe
                 env.getProperty("xstore.kafka.embedded-port", Integer.class, 0)));
         return new BackingServiceSettings(dataDir(env), Map.copyOf(services),
                 DurationStyle.detectAndParse(env.getProperty("xstore.embedded.start-timeout", "180s")),
-                MongoStorage.from(env));
+                MongoStorage.from(env), env.getProperty("xstore.kafka.embedded-controller-port", Integer.class, 0));
     }
 
     public static Path dataDir(Environment env) {

@@ -27,6 +27,7 @@ public final class BackingServices implements DisposableBean {
     private final BackingServiceSettings settings;
     private final Map<BackingService, EmbeddedService> embedded = new EnumMap<>(BackingService.class);
     private final Map<BackingService, CompletableFuture<String>> endpoints = new EnumMap<>(BackingService.class);
+    private final Map<BackingService, String> plannedEndpoints = new EnumMap<>(BackingService.class);
 
     private BackingServices(BackingServiceSettings settings) {
         this.settings = settings;
@@ -93,6 +94,16 @@ public final class BackingServices implements DisposableBean {
         return embedded.containsKey(service);
     }
 
+    /**
+     * The endpoint without waiting for the start where it is known before (an external service; the embedded
+     * Elasticsearch, whose port is fixed before it starts), else as {@link #endpoint}: for clients that can be built
+     * while the service starts. Their requests must wait for {@link #endpoint} first.
+     */
+    public String endpointBeforeStart(BackingService service) {
+        String planned = plannedEndpoints.get(service);
+        return planned != null ? planned : endpoint(service);
+    }
+
     @Override
     public void destroy() {
         List<BackingService> order = List.of(BackingService.values());
@@ -106,9 +117,13 @@ public final class BackingServices implements DisposableBean {
         if (!setting.embedded()) {
             log.info("{}: external, at {}", service.displayName(), withoutCredentials(setting.externalEndpoint()));
             endpoints.put(service, CompletableFuture.completedFuture(setting.externalEndpoint()));
+            plannedEndpoints.put(service, setting.externalEndpoint());
             return;
         }
         EmbeddedService server = create(service, setting.embeddedPort());
+        if (server.plannedEndpoint() != null) {
+            plannedEndpoints.put(service, server.plannedEndpoint());
+        }
         CompletableFuture<String> endpoint = new CompletableFuture<>();
         embedded.put(service, server);
         endpoints.put(service, endpoint);
@@ -122,7 +137,7 @@ public final class BackingServices implements DisposableBean {
         return switch (service) {
             case MONGODB -> new EmbeddedMongo(dataDir.resolve("mongo"), port, settings.mongoStorage());
             case ELASTICSEARCH -> new EmbeddedElasticsearch(dataDir.resolve("elasticsearch"), port);
-            case KAFKA -> new EmbeddedKafka(dataDir.resolve("kafka"), port);
+            case KAFKA -> new EmbeddedKafka(dataDir.resolve("kafka"), port, settings.kafkaControllerPort());
         };
     }
 

@@ -12,7 +12,6 @@ import org.elasticsearch.cluster.service.ClusterService;
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.env.Environment;
-import org.elasticsearch.http.HttpServerTransport;
 import org.elasticsearch.node.InternalSettingsPreparer;
 import org.elasticsearch.node.Node;
 import org.elasticsearch.plugins.PluginsLoader;
@@ -30,9 +29,15 @@ final class EmbeddedElasticsearch implements EmbeddedService {
     private final int httpPort;
     private Node node;
 
+    /** {@code httpPort} 0: a free port picked now, so that clients can be built before the node has started. */
     EmbeddedElasticsearch(Path dir, int httpPort) {
         this.dir = dir;
-        this.httpPort = httpPort;
+        this.httpPort = httpPort == 0 ? FreePort.pick() : httpPort;
+    }
+
+    @Override
+    public String plannedEndpoint() {
+        return "http://127.0.0.1:" + httpPort;
     }
 
     @Override
@@ -43,8 +48,7 @@ final class EmbeddedElasticsearch implements EmbeddedService {
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings(home), Map.of(), null, () -> "xstore");
         node = new InProcessNode(environment, pluginsLoader(environment));
         node.start();
-        int port = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().getPort();
-        String url = "http://127.0.0.1:" + port;
+        String url = plannedEndpoint();
         applySingleNodeIndexDefaults(url);
         awaitPrimaryShards(url);
         return url;

@@ -21,11 +21,13 @@ final class EmbeddedKafka implements EmbeddedService {
 
     private final Path dir;
     private final int configuredPort;
+    private final int configuredControllerPort;
     private KafkaRaftServer server;
 
-    EmbeddedKafka(Path dir, int brokerPort) {
+    EmbeddedKafka(Path dir, int brokerPort, int controllerPort) {
         this.dir = dir;
         this.configuredPort = brokerPort;
+        this.configuredControllerPort = controllerPort;
     }
 
     @Override
@@ -33,7 +35,7 @@ final class EmbeddedKafka implements EmbeddedService {
         Files.createDirectories(dataPath());
         // KafkaRaftServer does not expose its bound ports, so both are picked before binding
         int port = configuredPort == 0 ? FreePort.pick() : configuredPort;
-        Properties config = brokerConfig(port, FreePort.pick());
+        Properties config = brokerConfig(port, configuredControllerPort == 0 ? FreePort.pick() : configuredControllerPort);
         formatStorageOnce(config);
         server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();

@@ -20,13 +20,17 @@ import org.elasticsearch.client.RestClientBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Elasticsearch Java client, for the embedded node or {@code xstore.elastic.url} (user:password@ allowed). */
+/**
+ * The Elasticsearch Java client, for the embedded node or {@code xstore.elastic.url} (user:password@ allowed). Built
+ * without waiting for the embedded node, which starts longest of the backing services: the beans holding the client
+ * are created meanwhile, and its first request waits for the node.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ElasticsearchConfiguration {
 
     @Bean(destroyMethod = "close")
     public RestClient elasticsearchRestClient(BackingServices services) {
-        URI url = URI.create(services.endpoint(BackingService.ELASTICSEARCH));
+        URI url = URI.create(services.endpointBeforeStart(BackingService.ELASTICSEARCH));
         RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), url.getPort() < 0 ? 9200 : url.getPort(),
                 url.getScheme()))
                 .setRequestConfigCallback(config -> config.setConnectTimeout(5_000).setSocketTimeout(120_000));
@@ -45,11 +49,13 @@ public class ElasticsearchConfiguration {
 
     /** Own ObjectMapper: the API's JSON settings must not change how documents are stored. */
     @Bean
-    public ElasticsearchClient elasticsearchClient(RestClient elasticsearchRestClient) {
+    public ElasticsearchClient elasticsearchClient(RestClient elasticsearchRestClient, BackingServices services) {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        return new ElasticsearchClient(new RestClientTransport(elasticsearchRestClient, new JacksonJsonpMapper(mapper)));
+        return new ElasticsearchClient(new StartAwaitingTransport(
+                new RestClientTransport(elasticsearchRestClient, new JacksonJsonpMapper(mapper)),
+                () -> services.endpoint(BackingService.ELASTICSEARCH)));
     }
 
     private static String decode(String part) {

@@ -25,6 +25,8 @@ import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A collection of the embedded MongoDB kept in one MVStore map, as mongo-java-server's H2 collection keeps it (same
@@ -43,6 +45,8 @@ import org.h2.mvstore.MVMap;
  * </ul>
  */
 final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollection<Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(StoredDocumentsCollection.class);
 
     /** Above this many kept documents a sorted query sorts all its matches, as mongo-java-server does. */
     static final int MAX_KEPT = 10_000;
@@ -73,9 +77,19 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
     @Override
     protected Object addDocumentInternal(Document document) {
         Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
-        Object previous = documents.putIfAbsent(Missing.ofNullable(key), DocumentType.stored(document));
+        Object stored = DocumentType.stored(document);
+        Object previous = documents.putIfAbsent(Missing.ofNullable(key), stored);
         if (previous != null) {
-            throw new IllegalStateException("a document with key '" + key + "' already exists in " + this);
+            if (getIdField() == null) {
+                throw new IllegalStateException("a document with key '" + key + "' already exists in " + this);
+            }
+            // The unique indexes' checks run before this and let the insert through, so the _id index lacks a
+            // document the map holds: the file commits in the background, and a kill -9 can keep a document written
+            // just before it without its index entry. Refusing would stall the projector re-applying that insert at
+            // every start after the crash; the insert takes the document's place and the index gets its entry again.
+            documents.put(Missing.ofNullable(key), stored);
+            log.warn("{}: document {} was in the file without its _id index entry (left by a crash); replaced by the "
+                    + "insert", this, key);
         }
         return key;
     }

@@ -26,6 +26,8 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded MongoDB file in its own storage format: what goes in comes out, and old files are carried over. */
@@ -48,6 +50,25 @@ class H2FileBackendTest {
 
         with(H2FileBackend.open(file), tasks -> assertThat(tasks.find(Filters.eq("_id", "t1")).first())
                 .isEqualTo(written));
+    }
+
+    @Test
+    void aDocumentACrashLeftWithoutItsIdIndexEntryIsReplacedByTheNextInsertOfItsId() throws Exception {
+        Path file = dir.resolve("m.mv.db");
+        with(H2FileBackend.open(file), tasks -> tasks.insertOne(new Document("_id", "t0")));
+        // the state a kill -9 can leave (the file commits in the background): a document kept, its _id entry not
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        store.openMap("databases.xstore.tasks", new MVMap.Builder<Object, Object>().valueType(DocumentType.INSTANCE))
+                .put("t1", DocumentType.stored(new de.bwaldvogel.mongo.bson.Document("_id", "t1").append("name", "old")));
+        store.close();
+
+        with(H2FileBackend.open(file), tasks -> {
+            tasks.insertOne(new Document("_id", "t1").append("name", "new"));
+            assertThat(tasks.find(Filters.eq("_id", "t1")).first()).containsEntry("name", "new");
+            assertThat(tasks.countDocuments()).isEqualTo(2);
+            assertThatThrownBy(() -> tasks.insertOne(new Document("_id", "t1")))
+                    .as("the _id index has its entry again").hasMessageContaining("duplicate key");
+        });
     }
 
     @Test
