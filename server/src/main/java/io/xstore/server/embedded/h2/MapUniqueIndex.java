@@ -26,6 +26,11 @@ final class MapUniqueIndex extends AbstractUniqueIndex<Object> {
         return entries.putIfAbsent(new KeyValue(value).normalized(), Missing.ofNullable(position)) == null;
     }
 
+    /** Whether a one-field index holds this value (see {@link #putSingle}). */
+    boolean containsSingle(Object value) {
+        return entries.containsKey(new KeyValue(value).normalized());
+    }
+
     /** Removes the key of a one-field index (see {@link #putSingle}). */
     void removeSingle(Object value) {
         entries.remove(new KeyValue(value).normalized());

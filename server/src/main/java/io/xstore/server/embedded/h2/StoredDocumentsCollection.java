@@ -117,6 +117,10 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
 
     /** Stores the new form of a document that exists; an unchanged one is left as it is. */
     private Document store(String id, Object stored, Document document) {
+        MapUniqueIndex index = idIndex();
+        if (index != null) {
+            index.putSingle(id, id); // a document a kill -9 left without its index entry gets it back
+        }
         Object replacement = DocumentType.stored(document);
         boolean same = stored instanceof EncodedDocument old && replacement instanceof EncodedDocument now
                 && Arrays.equals(old.bson(), now.bson());
@@ -216,22 +220,15 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
      * written nothing, when an insert finds its id.
      */
     synchronized boolean writeDirect(List<DirectDocumentWrites.Write> writes) {
-        MapUniqueIndex idIndex = null;
-        for (Index<Object> index : getIndexes()) {
-            if (index instanceof MapUniqueIndex unique && index.getKeys().size() == 1
-                    && "_id".equals(index.getKeys().get(0).getKey())) {
-                idIndex = unique;
-            } else if (!(index instanceof PlaceholderSecondaryIndex)) {
-                return false;
-            }
-        }
-        if (idIndex == null) {
+        MapUniqueIndex idIndex = idIndex();
+        if (idIndex == null || !WritesById.onlyIdIsUnique(getIndexes())) {
             return false;
         }
         Document[] updates = new Document[writes.size()];
         for (int i = 0; i < updates.length; i++) {
             DirectDocumentWrites.Write write = writes.get(i);
-            if (write instanceof DirectDocumentWrites.Insert && documents.containsKey(write.id())) {
+            if (write instanceof DirectDocumentWrites.Insert && documents.containsKey(write.id())
+                    && idIndex.containsSingle(write.id())) {
                 throw new DuplicateKeyError(this, "E11000 duplicate key error collection: " + getFullName()
                         + " index: _id_ dup key: { _id: \"" + write.id() + "\" }");
             }
@@ -246,10 +243,16 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
             DirectDocumentWrites.Write write = writes.get(i);
             String id = write.id();
             if (write instanceof DirectDocumentWrites.Insert insert) {
+                if (documents.containsKey(id)) {
+                    log.warn("{}: document {} was in the file without its _id index entry (left by a crash); "
+                            + "replaced by the insert", this, id);
+                }
                 add(id, insert.bson(), idIndex);
             } else if (write instanceof DirectDocumentWrites.Replace replace) {
                 if (documents.replace(id, new EncodedDocument(replace.bson())) == null) {
                     add(id, replace.bson(), idIndex);
+                } else {
+                    idIndex.putSingle(id, id); // see store()
                 }
             } else if (write instanceof DirectDocumentWrites.Update) {
                 Object stored = documents.get(id);
@@ -257,12 +260,24 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
                     Document document = stored instanceof EncodedDocument encoded ? encoded.decode()
                             : new Document((Document) stored);
                     documents.put(id, DocumentType.stored(WritesById.apply(document, updates[i])));
+                    idIndex.putSingle(id, id); // see store()
                 }
             } else if (documents.remove(id) != null) {
                 idIndex.removeSingle(id);
             }
         }
         return true;
+    }
+
+    /** The {@code _id} index when it is one this collection keeps in its file; null otherwise. */
+    private MapUniqueIndex idIndex() {
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof MapUniqueIndex unique && index.getKeys().size() == 1
+                    && "_id".equals(index.getKeys().get(0).getKey())) {
+                return unique;
+            }
+        }
+        return null;
     }
 
     private void add(String id, byte[] bson, MapUniqueIndex idIndex) {

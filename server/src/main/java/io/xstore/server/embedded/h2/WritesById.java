@@ -103,7 +103,8 @@ final class WritesById {
         return !key.isEmpty() && !key.startsWith("$") && key.indexOf('.') < 0;
     }
 
-    private static boolean onlyIdIsUnique(List<? extends Index<?>> indexes) {
+    /** Whether every index is the {@code _id} index or a placeholder for a secondary one. */
+    static boolean onlyIdIsUnique(List<? extends Index<?>> indexes) {
         for (Index<?> index : indexes) {
             boolean idIndex = index instanceof AbstractUniqueIndex<?> && index.getKeys().size() == 1
                     && index.getKeys().get(0).getKey().equals("_id");

@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.xstore.projection.store.DirectDocumentWrites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -157,6 +158,45 @@ class H2FileBackendTest {
         assertThat(stored).isEqualTo(replacements(new MemoryBackend()));
         with(H2FileBackend.open(file), tasks -> assertThat(tasks.find().into(new ArrayList<>()).toString())
                 .isEqualTo(stored.get(stored.size() - 1)));
+    }
+
+    /**
+     * Direct writes (what the projectors write) over documents a crash left without their _id index entry: an insert
+     * takes the document's place instead of failing, a replacement and a field change give it its entry back.
+     */
+    @Test
+    void directWritesRepairWhatACrashLeftWithoutIdIndexEntries() throws Exception {
+        Path file = dir.resolve("m.mv.db");
+        with(H2FileBackend.open(file), tasks -> tasks.insertOne(new Document("_id", "t0")));
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MVMap<Object, Object> map = store.openMap("databases.xstore.tasks",
+                new MVMap.Builder<Object, Object>().valueType(DocumentType.INSTANCE));
+        for (String id : List.of("t1", "t2", "t3")) {
+            map.put(id, DocumentType.stored(new de.bwaldvogel.mongo.bson.Document("_id", id).append("n", 0)));
+        }
+        store.close();
+
+        H2FileBackend backend = H2FileBackend.open(file);
+        H2DirectWrites direct = new H2DirectWrites(backend);
+        with(backend, tasks -> {
+            assertThat(direct.write("xstore", "tasks", List.of(
+                    new DirectDocumentWrites.Insert("t1", bson(new Document("_id", "t1").append("n", 1))),
+                    new DirectDocumentWrites.Replace("t2", bson(new Document("_id", "t2").append("n", 2))),
+                    new DirectDocumentWrites.Update("t3", bson(new Document("$set", new Document("n", 3)))))))
+                    .isTrue();
+            for (int i = 1; i <= 3; i++) {
+                assertThat(tasks.find(Filters.eq("_id", "t" + i)).first()).as("t%d found by its _id", i)
+                        .containsEntry("n", i);
+            }
+            assertThatThrownBy(() -> direct.write("xstore", "tasks", List.of(
+                    new DirectDocumentWrites.Insert("t1", bson(new Document("_id", "t1"))))))
+                    .hasMessageContaining("duplicate key");
+        });
+    }
+
+    private static byte[] bson(Document document) {
+        org.bson.RawBsonDocument raw = org.bson.RawBsonDocument.parse(document.toJson());
+        return java.util.Arrays.copyOfRange(raw.getByteBuffer().array(), 0, raw.getByteBuffer().remaining());
     }
 
     /** A direct read by id gives the very BSON a read through the driver gives, and nothing for what is absent. */
