@@ -83,7 +83,7 @@ final class ReplayBenchmarks {
 
     private long documentWrites() {
         return server.bean(ProjectorProgress.class).readModelProjectors().stream()
-                .mapToLong(StreamingProjector::catchUpWrites).sum();
+                .mapToLong(StreamingProjector::documentWrites).sum();
     }
 
     /** Every stored event read, upcast and deserialized, as the projectors get them; nothing applied. */

@@ -67,7 +67,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
     private boolean unsaved;
     private PagePrefetch prefetch;
     private ReplayLanes lanes;
-    private final AtomicLong catchUpWrites = new AtomicLong();
+    private final AtomicLong documentWrites = new AtomicLong();
 
     public StreamingProjector(String name, EventHandlerInvoker invoker, EventFeed feed, ReadModelStore store,
                               ProjectorPositions positions, ProjectorProgress progress, ProjectorSettings settings) {
@@ -96,9 +96,9 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         return position;
     }
 
-    /** Documents written by catch-up pages so far (the batch job's writes; live batches are not counted). */
-    public long catchUpWrites() {
-        return catchUpWrites.get();
+    /** Documents written so far, by catch-up pages and live batches alike. */
+    public long documentWrites() {
+        return documentWrites.get();
     }
 
     public ProjectorHealth health() {
@@ -131,7 +131,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         running = true;
         state = ProjectorState.RUNNING;
         prefetch = new PagePrefetch(name, after -> read(after, settings.catchUpBatch()));
-        lanes = new ReplayLanes(name, invoker, settings.catchUpLanes(), catchUpWrites);
+        lanes = new ReplayLanes(name, invoker, settings.catchUpLanes(), documentWrites);
         Thread thread = new Thread(this::run, "projector-" + name);
         thread.setDaemon(true);
         worker = thread;
@@ -262,7 +262,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
             for (TrackedEventMessage<?> event : events) {
                 handled |= handle(event);
             }
-            batch.flush();
+            documentWrites.addAndGet(batch.flush());
             applied(events, handled);
         } catch (Exception e) {
             if (events.size() == 1) {

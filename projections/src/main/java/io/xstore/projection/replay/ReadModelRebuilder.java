@@ -87,7 +87,7 @@ public class ReadModelRebuilder {
     }
 
     private static long writes(List<StreamingProjector> projectors) {
-        return projectors.stream().mapToLong(StreamingProjector::catchUpWrites).sum();
+        return projectors.stream().mapToLong(StreamingProjector::documentWrites).sum();
     }
 
     private static String inError(List<StreamingProjector> projectors) {
