@@ -117,10 +117,6 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
 
     /** Stores the new form of a document that exists; an unchanged one is left as it is. */
     private Document store(String id, Object stored, Document document) {
-        MapUniqueIndex index = idIndex();
-        if (index != null) {
-            index.putSingle(id, id); // a document a kill -9 left without its index entry gets it back
-        }
         Object replacement = DocumentType.stored(document);
         boolean same = stored instanceof EncodedDocument old && replacement instanceof EncodedDocument now
                 && Arrays.equals(old.bson(), now.bson());
@@ -251,8 +247,6 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
             } else if (write instanceof DirectDocumentWrites.Replace replace) {
                 if (documents.replace(id, new EncodedDocument(replace.bson())) == null) {
                     add(id, replace.bson(), idIndex);
-                } else {
-                    idIndex.putSingle(id, id); // see store()
                 }
             } else if (write instanceof DirectDocumentWrites.Update) {
                 Object stored = documents.get(id);
@@ -260,7 +254,6 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
                     Document document = stored instanceof EncodedDocument encoded ? encoded.decode()
                             : new Document((Document) stored);
                     documents.put(id, DocumentType.stored(WritesById.apply(document, updates[i])));
-                    idIndex.putSingle(id, id); // see store()
                 }
             } else if (documents.remove(id) != null) {
                 idIndex.removeSingle(id);

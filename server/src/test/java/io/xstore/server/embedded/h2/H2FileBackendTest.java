@@ -161,33 +161,24 @@ class H2FileBackendTest {
     }
 
     /**
-     * Direct writes (what the projectors write) over documents a crash left without their _id index entry: an insert
-     * takes the document's place instead of failing, a replacement and a field change give it its entry back.
+     * A direct insert (what the projectors write for a new document) over a document a crash left in the file without
+     * its _id index entry takes the document's place instead of failing, and the index has the entry again.
      */
     @Test
-    void directWritesRepairWhatACrashLeftWithoutIdIndexEntries() throws Exception {
+    void aDirectInsertReplacesWhatACrashLeftWithoutItsIdIndexEntry() throws Exception {
         Path file = dir.resolve("m.mv.db");
         with(H2FileBackend.open(file), tasks -> tasks.insertOne(new Document("_id", "t0")));
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        MVMap<Object, Object> map = store.openMap("databases.xstore.tasks",
-                new MVMap.Builder<Object, Object>().valueType(DocumentType.INSTANCE));
-        for (String id : List.of("t1", "t2", "t3")) {
-            map.put(id, DocumentType.stored(new de.bwaldvogel.mongo.bson.Document("_id", id).append("n", 0)));
-        }
+        store.openMap("databases.xstore.tasks", new MVMap.Builder<Object, Object>().valueType(DocumentType.INSTANCE))
+                .put("t1", DocumentType.stored(new de.bwaldvogel.mongo.bson.Document("_id", "t1").append("n", 0)));
         store.close();
 
         H2FileBackend backend = H2FileBackend.open(file);
         H2DirectWrites direct = new H2DirectWrites(backend);
         with(backend, tasks -> {
             assertThat(direct.write("xstore", "tasks", List.of(
-                    new DirectDocumentWrites.Insert("t1", bson(new Document("_id", "t1").append("n", 1))),
-                    new DirectDocumentWrites.Replace("t2", bson(new Document("_id", "t2").append("n", 2))),
-                    new DirectDocumentWrites.Update("t3", bson(new Document("$set", new Document("n", 3)))))))
-                    .isTrue();
-            for (int i = 1; i <= 3; i++) {
-                assertThat(tasks.find(Filters.eq("_id", "t" + i)).first()).as("t%d found by its _id", i)
-                        .containsEntry("n", i);
-            }
+                    new DirectDocumentWrites.Insert("t1", bson(new Document("_id", "t1").append("n", 1)))))).isTrue();
+            assertThat(tasks.find(Filters.eq("_id", "t1")).first()).containsEntry("n", 1);
             assertThatThrownBy(() -> direct.write("xstore", "tasks", List.of(
                     new DirectDocumentWrites.Insert("t1", bson(new Document("_id", "t1"))))))
                     .hasMessageContaining("duplicate key");
