@@ -265,8 +265,7 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
     /** The {@code _id} index when it is one this collection keeps in its file; null otherwise. */
     private MapUniqueIndex idIndex() {
         for (Index<Object> index : getIndexes()) {
-            if (index instanceof MapUniqueIndex unique && index.getKeys().size() == 1
-                    && "_id".equals(index.getKeys().get(0).getKey())) {
+            if (index instanceof MapUniqueIndex unique && WritesById.isIdIndex(index)) {
                 return unique;
             }
         }

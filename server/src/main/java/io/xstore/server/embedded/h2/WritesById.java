@@ -106,12 +106,16 @@ final class WritesById {
     /** Whether every index is the {@code _id} index or a placeholder for a secondary one. */
     static boolean onlyIdIsUnique(List<? extends Index<?>> indexes) {
         for (Index<?> index : indexes) {
-            boolean idIndex = index instanceof AbstractUniqueIndex<?> && index.getKeys().size() == 1
-                    && index.getKeys().get(0).getKey().equals("_id");
-            if (!idIndex && !(index instanceof PlaceholderSecondaryIndex)) {
+            if (!isIdIndex(index) && !(index instanceof PlaceholderSecondaryIndex)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The unique index on {@code _id} alone. */
+    static boolean isIdIndex(Index<?> index) {
+        return index instanceof AbstractUniqueIndex<?> && index.getKeys().size() == 1
+                && index.getKeys().get(0).getKey().equals("_id");
     }
 }
