@@ -49,6 +49,20 @@ final class BenchApi {
         return send(endpoint, json, "application/json");
     }
 
+    /**
+     * The whole answer of a call with a JSON body, as text, without parsing it: for the read rows, where building a
+     * JSON tree of a task's answer on the shared cores cost the client more than the server spent answering.
+     */
+    String callUnparsed(String endpoint, String json) throws IOException {
+        HttpConnections.Response response = connections.post("/v" + VERSION + "/" + endpoint,
+                headers + "application/json\r\n", json);
+        if (response.status() != 200) {
+            throw new IOException(endpoint + " answered HTTP " + response.status() + ": "
+                    + abbreviate(response.body()));
+        }
+        return response.body();
+    }
+
     /** The {@code data} of a batched call: one JSON document per line. */
     JsonNode callJsonLines(String endpoint, String lines) throws IOException, InterruptedException {
         return send(endpoint, lines, "application/json-lines");

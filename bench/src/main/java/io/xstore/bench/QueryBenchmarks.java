@@ -46,7 +46,7 @@ final class QueryBenchmarks {
     }
 
     Measurement noOp() {
-        LoadRunner.Operation op = i -> api.call(NO_OP, Map.of());
+        LoadRunner.Operation op = i -> api.callUnparsed(NO_OP, "{}");
         runner.warmUp(settings.steadyWarmup(), 1, op);
         return runner.measure(NO_OP + " (authenticated no-op)", "ops/s", settings.getById(), 1, 1, op);
     }
@@ -69,8 +69,8 @@ final class QueryBenchmarks {
     private Measurement getById(String name, IntFunction<String> pick) {
         LoadRunner.Operation op = i -> {
             String id = pick.apply(i);
-            JsonNode task = api.call("tasks.get_by_id", Map.of("task", id)).path("task");
-            if (!id.equals(task.path("id").asText())) {
+            String answer = api.callUnparsed("tasks.get_by_id", "{\"task\":\"" + id + "\"}");
+            if (!answer.contains("\"id\":\"" + id + "\"")) {
                 throw new IOException("tasks.get_by_id returned another task than " + id);
             }
         };

@@ -80,7 +80,9 @@ final class WritePathSection {
                 an authenticated call that answers a constant. The calls are made by a lean HTTP/1.1 client on \
                 kept-alive connections, in the server's JVM and on its cores (half the server's CPU per call on the \
                 no-op, a few percent of it on commands; the JDK's HttpClient of earlier runs cost more than the \
-                server's answer to the no-op). Each command row pair and each read row follows 2,000 unrecorded \
+                server's answer to the no-op). The no-op and tasks.get_by_id rows check the answer's status and, for a task, \
+                its id in the answer's text, without parsing it into a JSON tree: on the shared cores, parsing a \
+                task's answer cost the client more than the server spent answering. Each command row pair and each read row follows 2,000 unrecorded \
                 calls of its own (bench.steadyWarmup), so the JIT has compiled its path. \
                 tasks.get_by_id reads a random one of all seeded tasks (almost always a first read: the read side's \
                 copies hold what was read lately), then %d tasks in turn, as a client re-reads the tasks it works \
