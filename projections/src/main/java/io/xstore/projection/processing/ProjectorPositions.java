@@ -1,13 +1,17 @@
 package io.xstore.projection.processing;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import io.xstore.projection.store.DirectDocumentWrites;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -22,9 +26,17 @@ public class ProjectorPositions {
     public static final String POSITION = "position";
 
     private final MongoCollection<Document> positions;
+    private final DirectDocumentWrites direct;
 
     public ProjectorPositions(MongoDatabase database) {
+        this(database, DirectDocumentWrites.NONE);
+    }
+
+    /** Positions saved {@link DirectDocumentWrites directly} into the server where it takes them. */
+    @Autowired
+    public ProjectorPositions(MongoDatabase database, DirectDocumentWrites direct) {
         this.positions = database.getCollection(COLLECTION);
+        this.direct = direct;
     }
 
     public OptionalLong load(String projector) {
@@ -33,9 +45,15 @@ public class ProjectorPositions {
     }
 
     public void save(String projector, long position) {
-        positions.replaceOne(Filters.eq("_id", projector),
-                new Document("_id", projector).append(POSITION, position).append("updated", new Date()),
-                new ReplaceOptions().upsert(true));
+        Document saved = new Document("_id", projector).append(POSITION, position).append("updated", new Date());
+        if (direct != DirectDocumentWrites.NONE) {
+            MongoNamespace namespace = positions.getNamespace();
+            if (direct.write(namespace.getDatabaseName(), namespace.getCollectionName(),
+                    List.of(DirectDocumentWrites.replace(projector, saved, positions.getCodecRegistry())))) {
+                return;
+            }
+        }
+        positions.replaceOne(Filters.eq("_id", projector), saved, new ReplaceOptions().upsert(true));
     }
 
     /** Drops the stored position: the projector starts as new (its read models emptied and replayed). */

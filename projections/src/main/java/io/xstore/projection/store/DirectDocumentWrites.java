@@ -1,6 +1,9 @@
 package io.xstore.projection.store;
 
+import org.bson.codecs.configuration.CodecRegistry;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes of read-model documents that skip the MongoDB driver: offered by a MongoDB running in this process (the
@@ -15,10 +18,15 @@ public interface DirectDocumentWrites {
     DirectDocumentWrites NONE = (database, collection, writes) -> false;
 
     /**
-     * Applies the writes to the collection as one unordered bulk write would (each id at most once); false, having
-     * written nothing, when the driver must take them. Throws, having written nothing, when an insert finds its id.
+     * Applies the writes to the collection as one unordered bulk write would (each id at most once, except updates,
+     * which apply in order); false, having written nothing, when the driver must take them. Throws, having written nothing, when an insert finds its id.
      */
     boolean write(String database, String collection, List<Write> writes);
+
+    /** A replacement (or creation) of this document, {@code _id} first, its values encoded by {@code registry}. */
+    static Replace replace(String id, Map<String, ?> document, CodecRegistry registry) {
+        return new Replace(id, WireBson.bytes(document, registry));
+    }
 
     /** One document's write. */
     sealed interface Write permits Insert, Replace, Update, Delete {

@@ -254,16 +254,21 @@ final class DocumentBatch {
     private Pending prepare(String collection) {
         Map<String, Entry> entries = collections.remove(collection);
         if (entries == null) {
-            return new Pending(collection, Map.of(), List.of(), List.of(), false);
+            return new Pending(collection, Map.of(), List.of(), List.of(), List.of(), false);
         }
         List<DirectDocumentWrites.Write> changes = new ArrayList<>();
         List<WriteModel<RawBsonDocument>> blind = new ArrayList<>();
+        List<DirectDocumentWrites.Write> blindUpdates = new ArrayList<>();
         boolean ordered = false;
         for (Map.Entry<String, Entry> item : entries.entrySet()) {
             Entry entry = item.getValue();
             if (entry.blind != null) {
                 Bson byId = Filters.eq("_id", item.getKey());
                 entry.blind.forEach(update -> blind.add(new UpdateOneModel<>(byId, update)));
+                if (direct != DirectDocumentWrites.NONE) {
+                    entry.blind.forEach(update -> blindUpdates.add(DocumentChanges.update(item.getKey(), update,
+                            database.getCodecRegistry())));
+                }
                 // several updates of one document keep their order
                 ordered |= entry.blind.size() > 1;
             } else if (entry.dirty) {
@@ -274,27 +279,31 @@ final class DocumentBatch {
                 }
             }
         }
-        return new Pending(collection, entries, changes, blind, ordered);
+        return new Pending(collection, entries, changes, blind, blindUpdates, ordered);
     }
 
     /**
      * One collection's writes of a flush: written (possibly on another thread), then the cache told. The changed
-     * documents go {@link DirectDocumentWrites directly} into the server when it takes them, else with the updates
-     * written blind in one bulk write.
+     * documents and the updates written blind go {@link DirectDocumentWrites directly} into the server when it takes
+     * them all (an update of top-level fields only), else in one bulk write of the driver.
      */
     private final class Pending {
         final String collection;
         final Map<String, Entry> entries;
         final List<DirectDocumentWrites.Write> changes;
         final List<WriteModel<RawBsonDocument>> blind;
+        /** The blind updates again, as direct writes (empty without them). */
+        final List<DirectDocumentWrites.Write> blindUpdates;
         final boolean ordered;
 
         Pending(String collection, Map<String, Entry> entries, List<DirectDocumentWrites.Write> changes,
-                List<WriteModel<RawBsonDocument>> blind, boolean ordered) {
+                List<WriteModel<RawBsonDocument>> blind, List<DirectDocumentWrites.Write> blindUpdates,
+                boolean ordered) {
             this.collection = collection;
             this.entries = entries;
             this.changes = changes;
             this.blind = blind;
+            this.blindUpdates = blindUpdates;
             this.ordered = ordered;
         }
 
@@ -303,10 +312,11 @@ final class DocumentBatch {
         }
 
         void write() {
-            List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(blind);
-            if (!changes.isEmpty() && !writtenDirectly()) {
-                changes.forEach(change -> writes.add(DocumentChanges.model(change)));
+            if (hasWrites() && writtenDirectly()) {
+                return;
             }
+            List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(blind);
+            changes.forEach(change -> writes.add(DocumentChanges.model(change)));
             if (!writes.isEmpty()) {
                 database.getCollection(collection, RawBsonDocument.class).bulkWrite(writes,
                         ordered ? ORDERED : UNORDERED);
@@ -317,9 +327,14 @@ final class DocumentBatch {
             if (direct == DirectDocumentWrites.NONE) {
                 return false;
             }
+            List<DirectDocumentWrites.Write> all = changes;
+            if (!blindUpdates.isEmpty()) {
+                all = new ArrayList<>(blindUpdates);
+                all.addAll(changes);
+            }
             // the collection's real name: a replay into a new generation writes <name>__g<n>
             MongoNamespace namespace = database.getCollection(collection).getNamespace();
-            return direct.write(namespace.getDatabaseName(), namespace.getCollectionName(), changes);
+            return direct.write(namespace.getDatabaseName(), namespace.getCollectionName(), all);
         }
 
         int finish() {

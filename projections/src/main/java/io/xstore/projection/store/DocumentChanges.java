@@ -7,8 +7,11 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
+import org.bson.BsonDocument;
+import org.bson.ByteBuf;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 
@@ -60,6 +63,16 @@ final class DocumentChanges {
             update.put("$unset", unset);
         }
         return new DirectDocumentWrites.Update(id, WireBson.bytes(update, registry));
+    }
+
+    /** An update written blind (to a document not read), as a direct write. */
+    static DirectDocumentWrites.Update update(String id, Bson update, CodecRegistry registry) {
+        RawBsonDocument encoded = new RawBsonDocument(update.toBsonDocument(BsonDocument.class, registry),
+                new BsonDocumentCodec());
+        ByteBuf buffer = encoded.getByteBuffer();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return new DirectDocumentWrites.Update(id, bytes);
     }
 
     /** The write as one of a driver's bulk write. */

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.xstore.projection.store.DirectDocumentWrites;
 import io.xstore.projection.store.ReadModelCollection;
 import io.xstore.projection.store.ReadModelStore;
@@ -30,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A catch-up's documents written straight into the embedded MongoDB's file read back through the driver exactly as
  * the same writes made through the driver: the same bytes, the same answers to filtered and sorted queries and to
- * reads by id, also after the file is closed and opened again. A collection with a unique index besides {@code _id}
- * is left to the driver.
+ * reads by id, also after the file is closed and opened again; so do updates written blind (to documents not read). A
+ * collection with a unique index besides {@code _id}, and a page with an update other than of top-level fields, are
+ * left to the driver.
  */
 class EmbeddedMongoDirectWritesTest {
 
@@ -77,14 +79,32 @@ class EmbeddedMongoDirectWritesTest {
                     things.replace("t2", thing(1000));
                     things.replace("new", thing(7));
                 });
+                // updates of documents the batch did not read, written blind: field changes (two of one document,
+                // one of a document that does not exist) go direct; a page with any other operator goes to the driver
+                catchUp(new ReadModelStore(database, writes), things -> {
+                    things.update("t4", List.of(Updates.set("status", "blind"), Updates.unset("note"),
+                            Updates.set("when", new Date(1_800_000_000_000L))));
+                    things.update("t4", List.of(Updates.set("tags", List.of("c", "d"))));
+                    things.update("t10", List.of(Updates.set("nested", new Document("x", -1))));
+                    things.update("absent", List.of(Updates.set("status", "nowhere")));
+                });
+                catchUp(new ReadModelStore(database, writes), things -> {
+                    things.update("t6", List.of(Updates.max("rank", 5000), Updates.set("status", "maxed")));
+                    things.update("t9", List.of(Updates.set("status", "beside a $max")));
+                });
                 // a collection without secondary indexes does not exist once emptied: created by the first write
                 catchUp(new ReadModelStore(database, writes), "fresh", fresh -> {
                     fresh.clear();
                     fresh.replace("f1", thing(1));
                 });
             }
-            assertThat(taken.get()).isEqualTo(3);
+            assertThat(taken.get()).isEqualTo(4);
             assertSameReads(viaDriver, directly);
+            assertThat(directly.getCollection("things").find(Filters.eq("_id", "t4")).first())
+                    .containsEntry("status", "blind").containsEntry("tags", List.of("c", "d")).doesNotContainKey("note");
+            assertThat(directly.getCollection("things").find(Filters.eq("_id", "t6")).first())
+                    .containsEntry("rank", 5000);
+            assertThat(directly.getCollection("things").countDocuments(Filters.eq("_id", "absent"))).isZero();
             assertThat(directly.listCollectionNames().into(new ArrayList<>()))
                     .containsExactlyInAnyOrderElementsOf(viaDriver.listCollectionNames().into(new ArrayList<>()));
             assertThat(indexes(directly, "fresh")).isEqualTo(indexes(viaDriver, "fresh"));
@@ -93,7 +113,7 @@ class EmbeddedMongoDirectWritesTest {
             // a unique index the direct path does not keep: the driver writes, and enforces it
             directly.getCollection("things").createIndex(Indexes.ascending("key"), new IndexOptions().unique(true).sparse(true));
             catchUp(new ReadModelStore(directly, counting), things -> things.replace("t5", thing(5).append("key", 1)));
-            assertThat(taken.get()).isEqualTo(3);
+            assertThat(taken.get()).isEqualTo(4);
             assertThat(directly.getCollection("things").find(Filters.eq("key", 1)).first()).isNotNull();
         } finally {
             first.close();
@@ -155,7 +175,7 @@ class EmbeddedMongoDirectWritesTest {
                 Sorts.descending("when")), 25))
                 .isEqualTo(raw(expected, Filters.in("tags", "a3"), Sorts.orderBy(Sorts.ascending("flag"),
                         Sorts.descending("when")), 25));
-        for (String id : List.of("t0", "t1", "t2", "t3", "t8", "new")) {
+        for (String id : List.of("t0", "t1", "t2", "t3", "t4", "t6", "t8", "t9", "t10", "new")) {
             assertThat(raw(actual, Filters.eq("_id", id), Sorts.ascending("_id"), 0))
                     .isEqualTo(raw(expected, Filters.eq("_id", id), Sorts.ascending("_id"), 0));
         }
