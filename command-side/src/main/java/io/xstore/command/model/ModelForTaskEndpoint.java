@@ -1,6 +1,7 @@
 package io.xstore.command.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xstore.api.NewIds;
 import io.xstore.api.model.CreateModelCommand;
 import io.xstore.api.model.EditModelCommand;
 import io.xstore.api.model.ModelFields;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * {@code models.update_for_task}, the output-model registration of API versions up to 2.13 (docs/api/models.md and
@@ -70,7 +70,7 @@ public class ModelForTaskEndpoint {
             id = existing;
             created = false;
         } else {
-            id = UUID.randomUUID().toString().replace("-", "");
+            id = NewIds.hex();
             commands.create(new CreateModelCommand(id, ctx.company(), fromTask(given, task), ctx.audit()));
             created = true;
         }

@@ -2,6 +2,7 @@ package io.xstore.command.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xstore.api.AuditEntry;
+import io.xstore.api.NewIds;
 import io.xstore.api.model.AddOrUpdateModelMetadataCommand;
 import io.xstore.api.model.ArchiveModelCommand;
 import io.xstore.api.model.CreateModelCommand;
@@ -30,7 +31,6 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** The writing endpoints of the ClearML {@code models} service. */
@@ -59,7 +59,7 @@ public class ModelsWriteEndpoints {
             fields = fields.withReady(true);
         }
         requireTask(fields.task(), ctx.company());
-        String id = UUID.randomUUID().toString().replace("-", "");
+        String id = NewIds.hex();
         commands.create(new CreateModelCommand(id, ctx.company(), fields, ctx.audit()));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", id);

@@ -1,6 +1,7 @@
 package io.xstore.command.project;
 
 import io.xstore.api.AuditEntry;
+import io.xstore.api.NewIds;
 import io.xstore.api.project.CreateProjectCommand;
 import io.xstore.protocol.ApiError;
 import io.xstore.protocol.ApiException;
@@ -10,7 +11,6 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Creates projects by full name, creating missing ancestors first (each its own aggregate, each its own command).
@@ -87,6 +87,6 @@ public class ProjectCreation {
     }
 
     static String newId() {
-        return UUID.randomUUID().toString().replace("-", "");
+        return NewIds.hex();
     }
 }

@@ -2,6 +2,7 @@ package io.xstore.command.queue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xstore.api.AuditEntry;
+import io.xstore.api.NewIds;
 import io.xstore.api.queue.AddTaskToQueueCommand;
 import io.xstore.api.queue.ChangeQueueMetadataCommand;
 import io.xstore.api.queue.ClearQueueCommand;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The write endpoints of the ClearML {@code queues} service (docs/api/queues.md). Queue changes are commands to the
@@ -269,6 +269,6 @@ public class QueuesWriteEndpoints {
     }
 
     static String newId() {
-        return UUID.randomUUID().toString().replace("-", "");
+        return NewIds.hex();
     }
 }

@@ -3,6 +3,7 @@ package io.xstore.command.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xstore.api.AuditEntry;
+import io.xstore.api.NewIds;
 import io.xstore.api.task.CloneTaskCommand;
 import io.xstore.api.task.CloseTaskCommand;
 import io.xstore.api.task.CreateTaskCommand;
@@ -34,7 +35,6 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The write endpoints of the ClearML {@code tasks} service: parse and validate the request, send one command per
@@ -362,6 +362,6 @@ public class TasksWriteEndpoints {
     }
 
     static String newId() {
-        return UUID.randomUUID().toString().replace("-", "");
+        return NewIds.hex();
     }
 }

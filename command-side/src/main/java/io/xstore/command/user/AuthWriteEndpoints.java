@@ -1,5 +1,6 @@
 package io.xstore.command.user;
 
+import io.xstore.api.NewIds;
 import io.xstore.api.user.CreateCredentialsCommand;
 import io.xstore.api.user.CreateUserCommand;
 import io.xstore.api.user.EditCredentialsCommand;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /** The writing endpoints of the ClearML {@code auth} service. */
 @Component
@@ -61,7 +61,7 @@ public class AuthWriteEndpoints {
         String company = Fields.optString(ctx.body(), "company");
         String email = Fields.requireString(ctx.body(), "email");
         String role = Fields.optString(ctx.body(), "role");
-        String userId = UUID.randomUUID().toString().replace("-", "");
+        String userId = NewIds.hex();
         String companyId = company == null || company.isEmpty() ? ctx.company() : company;
         commands.sendAndWait(new CreateUserCommand(userId, name, companyId, ctx.caller().companyName(), email,
                 role == null ? "user" : role, Fields.optString(ctx.body(), "given_name"),

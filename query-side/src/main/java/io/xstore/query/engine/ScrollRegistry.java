@@ -1,12 +1,12 @@
 package io.xstore.query.engine;
 
+import io.xstore.api.NewIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,7 +38,7 @@ public class ScrollRegistry {
         if (entry != null && entry.owner.equals(owner)) {
             return new ScrollState(scrollId, owner, entry.position);
         }
-        return new ScrollState(UUID.randomUUID().toString().replace("-", ""), owner, 0);
+        return new ScrollState(NewIds.hex(), owner, 0);
     }
 
     public void save(ScrollState state) {

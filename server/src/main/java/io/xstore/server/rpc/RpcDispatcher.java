@@ -1,6 +1,7 @@
 package io.xstore.server.rpc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xstore.api.NewIds;
 import io.xstore.server.rpc.versions.VersionAdapters;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xstore.protocol.ApiError;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The single entry point of the API port: parses {@code [/vX.Y/]service.action}, reads the parameters, resolves the
@@ -67,7 +67,7 @@ public class RpcDispatcher extends HttpServlet {
             response.getWriter().write("Content encoding is not supported");
             return;
         }
-        String callId = UUID.randomUUID().toString().replace("-", "");
+        String callId = NewIds.hex();
         String trx = firstHeader(request, "X-ClearML-Trx", "X-Trains-Trx");
         CallState state = new CallState(callId, trx == null ? callId : trx);
         Envelope envelope;

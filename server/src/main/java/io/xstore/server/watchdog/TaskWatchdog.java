@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.xstore.api.AuditEntry;
+import io.xstore.api.NewIds;
 import io.xstore.api.task.MarkTaskStoppedCommand;
 import io.xstore.readmodel.Collections;
 import jakarta.annotation.PreDestroy;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -112,7 +112,7 @@ public class TaskWatchdog {
             String company = task.getString("company") == null ? "" : task.getString("company");
             long silentFor = Duration.between(task.getDate("last_update").toInstant(), now).toSeconds();
             AuditEntry system = AuditEntry.system(company, now,
-                    "watchdog-" + UUID.randomUUID().toString().replace("-", ""));
+                    "watchdog-" + NewIds.hex());
             try {
                 commands.sendAndWait(new MarkTaskStoppedCommand(id, false, REASON,
                         "no update for " + silentFor + " s (xstore.watchdog.timeout " + timeout.toSeconds() + " s)",
