@@ -1,18 +1,13 @@
 package io.xstore.projection.processing;
 
 import io.xstore.projection.store.ReadModelStore;
-import org.axonframework.eventhandling.EventHandlerInvoker;
-import org.axonframework.eventhandling.MultiEventHandlerInvoker;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,36 +26,24 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ReplayLanes implements AutoCloseable {
 
-    private static final int[] NONE = new int[0];
-
-    private final List<EventHandlerInvoker> groups;
+    private final HandlerGroups groups;
     private final int lanes;
     private final ExecutorService helpers;
-    private final Map<Class<?>, int[]> groupsByType = new ConcurrentHashMap<>();
     private final AtomicLong written;
 
     /**
      * {@code lanes} at most (one runs on the caller's thread, the others on threads of their own); the documents
      * written are added to {@code written}.
      */
-    ReplayLanes(String projector, EventHandlerInvoker invoker, int lanes, AtomicLong written) {
+    ReplayLanes(String projector, HandlerGroups groups, int lanes, AtomicLong written) {
         this.written = written;
-        this.groups = new ArrayList<>();
-        flatten(invoker, groups);
+        this.groups = groups;
         this.lanes = Math.max(1, Math.min(lanes, groups.size()));
         this.helpers = this.lanes == 1 ? null : Executors.newFixedThreadPool(this.lanes - 1, task -> {
             Thread thread = new Thread(task, "projector-" + projector + "-lane");
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    private static void flatten(EventHandlerInvoker invoker, List<EventHandlerInvoker> out) {
-        if (invoker instanceof MultiEventHandlerInvoker multi) {
-            multi.delegates().forEach(delegate -> flatten(delegate, out));
-        } else {
-            out.add(invoker);
-        }
     }
 
     /**
@@ -74,7 +57,7 @@ final class ReplayLanes implements AutoCloseable {
         long[] load = new long[groups.size()];
         boolean handled = false;
         for (int i = 0; i < eventGroups.length; i++) {
-            eventGroups[i] = groupsByType.computeIfAbsent(events.get(i).getPayloadType(), this::groupsOf);
+            eventGroups[i] = groups.of(events.get(i).getPayloadType());
             for (int group : eventGroups[i]) {
                 load[group]++;
                 handled = true;
@@ -115,7 +98,7 @@ final class ReplayLanes implements AutoCloseable {
             for (int i = 0; i < eventGroups.length; i++) {
                 for (int group : eventGroups[i]) {
                     if (laneOfGroup[group] == lane) {
-                        groups.get(group).handle(events.get(i), Segment.ROOT_SEGMENT);
+                        groups.handle(group, events.get(i));
                     }
                 }
             }
@@ -150,16 +133,6 @@ final class ReplayLanes implements AutoCloseable {
             laneLoad[lightest] += load[group];
         }
         return laneOf;
-    }
-
-    private int[] groupsOf(Class<?> payloadType) {
-        List<Integer> found = new ArrayList<>();
-        for (int group = 0; group < groups.size(); group++) {
-            if (groups.get(group).canHandleType(payloadType)) {
-                found.add(group);
-            }
-        }
-        return found.isEmpty() ? NONE : found.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Runs the first on this thread, the others on the helpers; rethrows the first failure once all ended. */

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.lifecycle.Lifecycle;
 import org.axonframework.lifecycle.Phase;
@@ -50,6 +49,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
 
     private final String name;
     private final EventHandlerInvoker invoker;
+    private final HandlerGroups groups;
     private final EventFeed feed;
     private final ReadModelStore store;
     private final ProjectorPositions positions;
@@ -73,6 +73,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
                               ProjectorPositions positions, ProjectorProgress progress, ProjectorSettings settings) {
         this.name = name;
         this.invoker = invoker;
+        this.groups = new HandlerGroups(invoker);
         this.feed = feed;
         this.store = store;
         this.positions = positions;
@@ -131,7 +132,7 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         running = true;
         state = ProjectorState.RUNNING;
         prefetch = new PagePrefetch(name, after -> read(after, settings.catchUpBatch()));
-        lanes = new ReplayLanes(name, invoker, settings.catchUpLanes(), documentWrites);
+        lanes = new ReplayLanes(name, groups, settings.catchUpLanes(), documentWrites);
         Thread thread = new Thread(this::run, "projector-" + name);
         thread.setDaemon(true);
         worker = thread;
@@ -357,21 +358,18 @@ public class StreamingProjector implements EventProcessor, Lifecycle {
         if (!store.detachedOnThisThread()) {
             throw new IllegalStateException("fold needs a detached read-model batch on this thread");
         }
-        if (!invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
-            return;
-        }
-        invoker.handle(event, Segment.ROOT_SEGMENT);
+        groups.handle(event);
     }
 
     /** Returns whether a handler took the event. */
     private boolean handle(TrackedEventMessage<?> event) throws Exception {
-        if (!invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+        if (groups.of(event.getPayloadType()).length == 0) {
             return false;
         }
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
                 interceptors, message -> {
-                    invoker.handle(message, Segment.ROOT_SEGMENT);
+                    groups.handle(message);
                     return null;
                 }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
