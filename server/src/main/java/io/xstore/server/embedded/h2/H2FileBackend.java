@@ -28,7 +28,12 @@ public final class H2FileBackend extends H2Backend {
     private static final String FORMAT_MAP = "xstore.format";
     private static final String FORMAT_KEY = "storage";
     private static final String FORMAT = "bson-documents-1";
-    private static final int RETENTION_MS = 10 * 60 * 1000;
+    /**
+     * How long a chunk no longer needed is kept before its space is reused (H2's default is 45 s). Scans do not rely
+     * on it: they register the version they read ({@link StoredDocumentsCollection}). Kept at 10 minutes, it let the
+     * file grow by everything written in the last 10 minutes (3.2 GB for 25,000 tasks under a stream of edits).
+     */
+    private static final int RETENTION_MS = 60 * 1000;
     /**
      * The page cache, in MB (H2's default is 16). Documents stay BSON bytes in it ({@link EncodedDocument}), so this
      * holds the task read model of about 100,000 tasks: a read by id or an update of any task touches memory only.
@@ -72,8 +77,6 @@ public final class H2FileBackend extends H2Backend {
     }
 
     private static H2FileBackend on(MVStore store) {
-        // chunks a long scan still reads must not be reused meanwhile: with the default 45 s, a query over 100,000
-        // tasks on a loaded machine once failed with "Chunk … not found"
         store.setRetentionTime(RETENTION_MS);
         return new H2FileBackend(store);
     }

@@ -25,6 +25,7 @@ import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,9 +168,25 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
                 .map(entry -> new DocumentWithPosition<>(EncodedDocument.of(entry.getValue()), entry.getKey()));
     }
 
+    /**
+     * A scan reads the map at the version it started at, however long it takes: that version is registered as in use
+     * while it runs, so the store keeps the chunks it needs (instead of only keeping every old chunk for a fixed time,
+     * which under a stream of writes grew the file by gigabytes).
+     */
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
+        MVStore store = documents.getStore();
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            return scan(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        } finally {
+            store.deregisterVersionUsage(reading);
+        }
+    }
+
+    private QueryResult scan(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                             Document fieldSelector) {
         Stream<Document> all;
         if (isNaturalDescending(orderBy)) {
             all = streamAllDocumentsWithPosition()
