@@ -110,15 +110,18 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
             }
             return store(id, stored, update);
         }
-        if (stored instanceof EncodedDocument encoded && WritesById.isFieldChange(update)) {
-            return store(id, stored, WritesById.apply(encoded.decode(), update));
+        if (stored instanceof EncodedDocument && WritesById.isFieldChange(update)) {
+            return stored(id, stored, WritesById.applied(stored, update));
         }
         return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
     }
 
     /** Stores the new form of a document that exists; an unchanged one is left as it is. */
     private Document store(String id, Object stored, Document document) {
-        Object replacement = DocumentType.stored(document);
+        return stored(id, stored, DocumentType.stored(document));
+    }
+
+    private Document stored(String id, Object stored, Object replacement) {
         boolean same = stored instanceof EncodedDocument old && replacement instanceof EncodedDocument now
                 && Arrays.equals(old.bson(), now.bson());
         if (!same) {
@@ -268,9 +271,7 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
             } else if (write instanceof DirectDocumentWrites.Update) {
                 Object stored = documents.get(id);
                 if (stored != null) {
-                    Document document = stored instanceof EncodedDocument encoded ? encoded.decode()
-                            : new Document((Document) stored);
-                    documents.put(id, DocumentType.stored(WritesById.apply(document, updates[i])));
+                    documents.put(id, WritesById.applied(stored, updates[i]));
                 }
             } else if (documents.remove(id) != null) {
                 idIndex.removeSingle(id);

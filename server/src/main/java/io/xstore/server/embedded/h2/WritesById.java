@@ -75,6 +75,25 @@ final class WritesById {
         return true;
     }
 
+    /**
+     * The stored form of a stored document (as kept in its map) with a {@linkplain #isFieldChange field change}
+     * applied: patched in its BSON bytes where {@link BsonFieldPatch} takes the change, else decoded, changed and
+     * encoded again.
+     */
+    static Object applied(Object stored, Document update) {
+        Object set = update.get("$set") instanceof Document values ? DocumentType.stored(values) : null;
+        if (stored instanceof EncodedDocument encoded && (set == null || set instanceof EncodedDocument)) {
+            byte[] patched = BsonFieldPatch.apply(encoded.bson(), set == null ? null : ((EncodedDocument) set).bson(),
+                    update.get("$unset") instanceof Document unset ? unset.keySet() : Set.of());
+            if (patched != null) {
+                return new EncodedDocument(patched);
+            }
+        }
+        Document document = stored instanceof EncodedDocument encoded ? encoded.decode()
+                : new Document((Document) stored);
+        return DocumentType.stored(apply(document, update));
+    }
+
     /** The document with the change applied, in place (the caller passes a copy of its own). */
     static Document apply(Document document, Document update) {
         Object set = update.get("$set");
