@@ -11,6 +11,7 @@ import io.xstore.projection.processing.ProjectorProgress;
 import io.xstore.projection.processing.StreamingProjector;
 import io.xstore.projection.replay.ReadModelRebuilder;
 import io.xstore.readmodel.Collections;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,10 +67,12 @@ final class ReplayBenchmarks {
         MongoDatabase mongo = server.mongoDatabase();
         Map<String, Long> before = documentCounts(mongo);
         long writesBefore = documentWrites();
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         long events = server.bean(ReadModelRebuilder.class).rebuildAll(REBUILD_TIMEOUT,
                 line -> XstoreBench.progress(line));
         long elapsed = System.nanoTime() - start;
+        double cpuMicrosPerEvent = (processCpuNanos() - cpuBefore) / 1e3 / Math.max(events, 1);
         double writesPerEvent = (double) (documentWrites() - writesBefore) / Math.max(events, 1);
         Map<String, Long> after = documentCounts(mongo);
         if (!before.equals(after)) {
@@ -78,7 +81,14 @@ final class ReplayBenchmarks {
         }
         XstoreBench.progress("read models after the replay as before: " + after);
         return Measurement.once(String.format(Locale.ROOT, "replay: ReadModelRebuilder.rebuildAll (%.1f s, %.2f "
-                + "document writes per event)", elapsed / 1e9, writesPerEvent), "events/s", events, elapsed);
+                + "document writes per event, %.0f µs CPU per event)", elapsed / 1e9, writesPerEvent,
+                cpuMicrosPerEvent), "events/s", events, elapsed);
+    }
+
+    /** CPU time of the whole process (every thread): the replay's cost whatever else loads the machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private long documentWrites() {
