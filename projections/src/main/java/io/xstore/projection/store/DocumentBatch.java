@@ -122,28 +122,41 @@ final class DocumentBatch {
     }
 
     void replace(String collection, String id, Document document) {
-        Entry entry = entry(collection, id, false);
-        if (!isDetached() && !entry.known && !entry.dirty && emptied.knownAbsent(collection, id)) {
-            // a replay creating the document in an emptied collection: an insert, not an upsert
-            entry.original = null;
-            entry.known = true;
-        }
         Document copy = new Document("_id", id);
         document.forEach((key, value) -> {
             if (!"_id".equals(key)) {
                 copy.put(key, value);
             }
         });
-        entry.current = copy;
-        entry.dirty = true;
-        entry.blind = null;
-        entry.writeOnly = false;
+        put(collection, id, copy).writeOnly = false;
     }
 
-    /** {@link #replace}, for a document nothing reads back: left out of the cache once written. */
+    /**
+     * {@link #replace}, for a document nothing reads back: left out of the cache once written. A document that starts
+     * with its {@code _id} is taken as it is, not copied (the caller hands it over: a replay makes one such row per
+     * event).
+     */
     void replaceWriteOnly(String collection, String id, Document document) {
-        replace(collection, id, document);
-        collections.get(collection).get(id).writeOnly = true;
+        Map.Entry<String, Object> first = document.isEmpty() ? null : document.entrySet().iterator().next();
+        if (first != null && "_id".equals(first.getKey()) && id.equals(first.getValue())) {
+            put(collection, id, document).writeOnly = true;
+        } else {
+            replace(collection, id, document);
+            collections.get(collection).get(id).writeOnly = true;
+        }
+    }
+
+    private Entry put(String collection, String id, Document document) {
+        Entry entry = entry(collection, id, false);
+        if (!isDetached() && !entry.known && !entry.dirty && emptied.knownAbsent(collection, id)) {
+            // a replay creating the document in an emptied collection: an insert, not an upsert
+            entry.original = null;
+            entry.known = true;
+        }
+        entry.current = document;
+        entry.dirty = true;
+        entry.blind = null;
+        return entry;
     }
 
     /**

@@ -12,7 +12,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -66,8 +68,19 @@ public final class H2FileBackend extends H2Backend {
     }
 
     private static MVStore openStore(Path file) {
-        return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
-                .autoCompactFillRate(FILL_RATE_PERCENT).open();
+        // the settings the file store reads itself (H2 reads them from the builder's when it makes the store)
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("cacheSize", CACHE_MB);
+        settings.put("autoCompactFillRate", FILL_RATE_PERCENT);
+        ReusedBuffersFileStore fileStore = new ReusedBuffersFileStore(settings);
+        fileStore.open(file.toString(), false, null);
+        try {
+            return new MVStore.Builder().adoptFileStore(fileStore).cacheSize(CACHE_MB)
+                    .autoCompactFillRate(FILL_RATE_PERCENT).open();
+        } catch (RuntimeException e) {
+            fileStore.close();
+            throw e;
+        }
     }
 
     private static H2FileBackend create(Path file) {

@@ -259,11 +259,10 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
             DirectDocumentWrites.Write write = writes.get(i);
             String id = write.id();
             if (write instanceof DirectDocumentWrites.Insert insert) {
-                if (documents.containsKey(id)) {
+                if (add(id, insert.bson(), idIndex) != null) {
                     log.warn("{}: document {} was in the file without its _id index entry (left by a crash); "
                             + "replaced by the insert", this, id);
                 }
-                add(id, insert.bson(), idIndex);
             } else if (write instanceof DirectDocumentWrites.Replace replace) {
                 if (documents.replace(id, new EncodedDocument(replace.bson())) == null) {
                     add(id, replace.bson(), idIndex);
@@ -290,11 +289,13 @@ final class StoredDocumentsCollection extends AbstractSynchronizedMongoCollectio
         return null;
     }
 
-    private void add(String id, byte[] bson, MapUniqueIndex idIndex) {
-        documents.put(id, new EncodedDocument(bson));
+    /** Stores the document and its {@code _id} index entry; returns the document the map held under the id, if any. */
+    private Object add(String id, byte[] bson, MapUniqueIndex idIndex) {
+        Object previous = documents.put(id, new EncodedDocument(bson));
         if (!idIndex.putSingle(id, id)) {
             throw new IllegalStateException("the _id index of " + getFullName() + " already holds " + id);
         }
+        return previous;
     }
 
     /**
