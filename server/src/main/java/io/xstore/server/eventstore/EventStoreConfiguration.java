@@ -5,6 +5,7 @@ import io.xstore.command.eventstore.FileEventStorageEngine;
 import io.xstore.command.eventstore.FsyncPolicy;
 import io.xstore.command.eventstore.LegacyJpaEventStoreImport;
 import io.xstore.server.embedded.BackingServices;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -57,11 +58,12 @@ public class EventStoreConfiguration {
                                                      @Qualifier("eventSerializer") Serializer eventSerializer,
                                                      @Qualifier("serializer") Serializer serializer,
                                                      ObjectProvider<EventUpcaster> upcasters,
+                                                     RevisionResolver revisions,
                                                      @Value("${xstore.eventstore.fsync:always}") String fsync) {
         return FileEventStorageEngine.builder()
                 .directory(logDirectory(services.dataDir()))
                 .fsyncPolicy(FsyncPolicy.valueOf(fsync.toUpperCase(Locale.ROOT)))
-                .eventSerializer(eventSerializer)
+                .eventSerializer(CachedTypesJacksonSerializer.of(eventSerializer, revisions))
                 .snapshotSerializer(serializer)
                 .snapshotFilter(new CurrentRevisionSnapshotFilter(serializer))
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))

@@ -105,7 +105,8 @@ public final class H2FileBackend extends H2Backend {
                                                                      CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collectionName);
                 MVMap<Object, Object> documents = store.openMap("databases." + namespace,
-                        new MVMap.Builder<Object, Object>().valueType(DocumentType.INSTANCE));
+                        new MVMap.Builder<Object, Object>().keyType(new DocumentKeyType())
+                                .valueType(DocumentType.INSTANCE));
                 return new StoredDocumentsCollection(this, collectionName, options, documents, cursors);
             }
 
