@@ -68,11 +68,15 @@ final class ReplayBenchmarks {
         Map<String, Long> before = documentCounts(mongo);
         long writesBefore = documentWrites();
         long cpuBefore = processCpuNanos();
+        Map<String, Long> threadsBefore = ThreadCpu.byKind();
         long start = System.nanoTime();
         long events = server.bean(ReadModelRebuilder.class).rebuildAll(REBUILD_TIMEOUT,
                 line -> XstoreBench.progress(line));
         long elapsed = System.nanoTime() - start;
         double cpuMicrosPerEvent = (processCpuNanos() - cpuBefore) / 1e3 / Math.max(events, 1);
+        Map<String, Long> threadsAfter = ThreadCpu.byKind();
+        double jit = perEvent(threadsBefore, threadsAfter, ThreadCpu.JIT, events);
+        double gc = perEvent(threadsBefore, threadsAfter, ThreadCpu.GC, events);
         double writesPerEvent = (double) (documentWrites() - writesBefore) / Math.max(events, 1);
         Map<String, Long> after = documentCounts(mongo);
         if (!before.equals(after)) {
@@ -81,8 +85,13 @@ final class ReplayBenchmarks {
         }
         XstoreBench.progress("read models after the replay as before: " + after);
         return Measurement.once(String.format(Locale.ROOT, "replay: ReadModelRebuilder.rebuildAll (%.1f s, %.2f "
-                + "document writes per event, %.0f µs CPU per event)", elapsed / 1e9, writesPerEvent,
-                cpuMicrosPerEvent), "events/s", events, elapsed);
+                + "document writes per event, %.0f µs CPU per event: %.0f JIT, %.0f GC, %.0f the rest)",
+                elapsed / 1e9, writesPerEvent, cpuMicrosPerEvent, jit, gc, cpuMicrosPerEvent - jit - gc),
+                "events/s", events, elapsed);
+    }
+
+    private static double perEvent(Map<String, Long> before, Map<String, Long> after, String kind, long events) {
+        return (after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L)) / 1e3 / Math.max(events, 1);
     }
 
     /** CPU time of the whole process (every thread): the replay's cost whatever else loads the machine. */
