@@ -6,6 +6,7 @@ import org.bson.types.ObjectId;
 
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -30,6 +31,10 @@ final class WireBytes {
     private static final byte DECIMAL128 = 0x13;
     private static final byte OLD_BINARY = 0x02;
 
+    /** Names kept encoded (with their NUL); past this many (names made of data) the others are encoded each time. */
+    private static final int MAX_NAMES = 4096;
+
+    private final Map<String, byte[]> names = new HashMap<>();
     private byte[] bytes;
     private int size;
 
@@ -147,12 +152,24 @@ final class WireBytes {
         return true;
     }
 
-    /** A name: UTF-8 without a NUL (the driver refuses one), then NUL. */
+    /**
+     * A name: UTF-8 without a NUL (the driver refuses one), then NUL. The few names read models use come again in
+     * every document, so each is encoded once per buffer and copied after.
+     */
     private boolean cString(String name) {
+        byte[] known = names.get(name);
+        if (known != null) {
+            raw(known);
+            return true;
+        }
+        int start = size;
         if (!utf8(name, true)) {
             return false;
         }
         byte0(0);
+        if (names.size() < MAX_NAMES) {
+            names.put(name, Arrays.copyOfRange(bytes, start, size));
+        }
         return true;
     }
 

@@ -33,6 +33,9 @@ final class KeyValueType extends BasicDataType<KeyValue> {
 
     @Override
     public int compare(KeyValue a, KeyValue b) {
+        if (a.size() == 1 && b.size() == 1 && a.get(0) instanceof String x && b.get(0) instanceof String y) {
+            return x.compareTo(y); // an _id index's key, most of the time: the same order as below
+        }
         int common = Math.min(a.size(), b.size());
         for (int i = 0; i < common; i++) {
             int c = compareValues(a.get(i), b.get(i));
