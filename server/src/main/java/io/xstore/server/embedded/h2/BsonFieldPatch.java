@@ -34,26 +34,19 @@ final class BsonFieldPatch {
             Map<String, int[]> remaining = new LinkedHashMap<>(setElements);
             ByteArrayOutputStream out = new ByteArrayOutputStream(stored.length + (set == null ? 0 : set.length));
             out.write(stored, 0, 4);
-            int at = 4;
-            int end = stored.length - 1;
-            while (at < end) {
-                int nameEnd = nameEnd(stored, at + 1);
-                int next = valueEnd(stored, stored[at], nameEnd + 1);
-                if (next < 0) {
-                    return null;
-                }
-                String name = new String(stored, at + 1, nameEnd - at - 1, StandardCharsets.UTF_8);
+            boolean wellFormed = forEachElement(stored, (name, start, end) -> {
                 int[] replacement = remaining.remove(name);
                 if (unset.contains(name)) {
-                    at = next;
-                    continue;
+                    return;
                 }
                 if (replacement != null) {
                     out.write(set, replacement[0], replacement[1] - replacement[0]);
                 } else {
-                    out.write(stored, at, next - at);
+                    out.write(stored, start, end - start);
                 }
-                at = next;
+            });
+            if (!wellFormed) {
+                return null;
             }
             for (Map.Entry<String, int[]> added : remaining.entrySet()) {
                 if (!unset.contains(added.getKey())) {
@@ -76,18 +69,29 @@ final class BsonFieldPatch {
     /** The top-level elements of a BSON document by name: {start, end} of each whole element; null if malformed. */
     static Map<String, int[]> elements(byte[] bson) {
         Map<String, int[]> found = new LinkedHashMap<>();
+        return forEachElement(bson, (name, start, end) -> found.put(name, new int[] {start, end})) ? found : null;
+    }
+
+    /** One top-level element of a document: its name, where it starts (its type byte) and where it ends. */
+    @FunctionalInterface
+    private interface ElementVisitor {
+        void visit(String name, int start, int end);
+    }
+
+    /** Visits the top-level elements in order; false (having stopped) at a type this does not know. */
+    private static boolean forEachElement(byte[] bson, ElementVisitor visitor) {
         int at = 4;
         int end = bson.length - 1;
         while (at < end) {
             int nameEnd = nameEnd(bson, at + 1);
             int next = valueEnd(bson, bson[at], nameEnd + 1);
             if (next < 0) {
-                return null;
+                return false;
             }
-            found.put(new String(bson, at + 1, nameEnd - at - 1, StandardCharsets.UTF_8), new int[] {at, next});
+            visitor.visit(new String(bson, at + 1, nameEnd - at - 1, StandardCharsets.UTF_8), at, next);
             at = next;
         }
-        return found;
+        return true;
     }
 
     /** Whether every element from {@code at} to {@code end} (recursively) is of a type the read models hold. */
