@@ -1,12 +1,17 @@
 package io.xstore.projection.store;
 
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import io.xstore.readmodel.ReadModelChanges;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,6 +58,22 @@ public class ReadModelStore {
 
     /** To be called by whatever changes a read-model document outside the projectors (liveness updates). */
     public void invalidate(String collection, String id) {
+        cache.invalidate(collection, id);
+    }
+
+    /**
+     * Applies a MongoDB update of top-level fields to one document now, outside the batches (liveness updates such as
+     * {@code tasks.ping}): written {@link DirectDocumentWrites directly} where the MongoDB takes it, else through the
+     * driver; the change is reported as the batches report theirs.
+     */
+    public void updateNow(String collection, String id, Bson update) {
+        MongoCollection<Document> target = database.getCollection(collection);
+        MongoNamespace namespace = target.getNamespace();
+        boolean written = direct != DirectDocumentWrites.NONE && direct.write(namespace.getDatabaseName(),
+                namespace.getCollectionName(), List.of(DocumentChanges.update(id, update, target.getCodecRegistry())));
+        if (!written) {
+            target.updateOne(Filters.eq("_id", id), update);
+        }
         cache.invalidate(collection, id);
     }
 

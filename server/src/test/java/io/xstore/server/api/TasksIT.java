@@ -269,6 +269,23 @@ class TasksIT extends ServerTestSupport {
         forget(id);
     }
 
+    @Test
+    void aPingMovesLastUpdateAndActiveDurationAsGetByIdReadsThemAndAnUnknownTaskIsRefused()
+            throws InterruptedException {
+        String id = startedTask();
+        api.task(id);
+        String before = api.task(id).get("last_update").asText(); // read twice: the read side holds a copy
+        Thread.sleep(1_100);
+
+        JsonNode ping = api.ok("tasks.ping", body("task", id));
+
+        assertThat(ping.size()).isZero();
+        JsonNode task = api.task(id);
+        assertThat(Instant.parse(task.get("last_update").asText())).isAfter(Instant.parse(before));
+        assertThat(task.get("active_duration").asLong()).isGreaterThanOrEqualTo(1);
+        api.error("tasks.ping", body("task", "0123456789abcdef0123456789abcdef"), 400, 101);
+    }
+
     /** The worker fields were written past the event store: leave nothing a replay could not rebuild. */
     private void forget(String taskId) {
         api.ok("tasks.delete", body("task", taskId, "force", true));
