@@ -34,9 +34,23 @@ final class CommandBenchmarks {
         return singleAndParallel("tasks.create", i -> pool.create(sequence.getAndIncrement()));
     }
 
+    /** Each call edits a task no command touched since it was seeded (its aggregate is not in the cache). */
     List<Measurement> edits() {
-        List<String> ids = pool.all();
-        return singleAndParallel("tasks.edit", i -> api.call("tasks.edit", Map.of("task", ids.get(i % ids.size()),
+        return edits("tasks.edit", pool.all());
+    }
+
+    /**
+     * The same edits of {@value QueryBenchmarks#WORKING_SET} tasks in turn, as a running task is edited again and
+     * again by its session (their aggregates stay in the cache after the warm-up's first round).
+     */
+    List<Measurement> editsInTurn() {
+        List<String> all = pool.all();
+        return edits("tasks.edit (" + QueryBenchmarks.WORKING_SET + " tasks edited in turn)",
+                all.subList(0, Math.min(QueryBenchmarks.WORKING_SET, all.size())));
+    }
+
+    private List<Measurement> edits(String name, List<String> ids) {
+        return singleAndParallel(name, i -> api.call("tasks.edit", Map.of("task", ids.get(i % ids.size()),
                 "comment", "edited by xstore-bench, round " + i,
                 "tags", List.of("edited", "round-" + (i % 10)))));
     }

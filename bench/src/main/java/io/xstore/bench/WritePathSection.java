@@ -30,6 +30,7 @@ final class WritePathSection {
         CommandBenchmarks commands = new CommandBenchmarks(api, runner, settings, pool);
         all.addAll(commands.creates());
         all.addAll(commands.edits());
+        all.addAll(commands.editsInTurn());
         all.addAll(commands.pings());
         all.addAll(commands.starts());
 
@@ -76,7 +77,10 @@ final class WritePathSection {
                 new ReportSection.Pair(rebuild, replace)));
         return new ReportSection("Write path (section write-path)", all, pairs, """
                 %,d tasks seeded in one project from %d clients; commands from 1 and %d clients, each on its own \
-                task in status created where the command changes the status (tasks.started). The no-op is %s, \
+                task in status created where the command changes the status (tasks.started). tasks.edit (comment \
+                and tags: two events) first edits a task no command touched since the seeding, each call another \
+                of the %,d (its aggregate loaded from the event store: the aggregate cache holds the tasks used \
+                lately), then %d tasks in turn, as a session edits its running task again and again. The no-op is %s, \
                 an authenticated call that answers a constant. The calls are made by a lean HTTP/1.1 client on \
                 kept-alive connections, in the server's JVM and on its cores (half the server's CPU per call on the \
                 no-op, a few percent of it on commands; the JDK's HttpClient of earlier runs cost more than the \
@@ -101,7 +105,7 @@ final class WritePathSection {
                 baselines read the same number of events from the log without applying them, and bulk-write as \
                 many task documents (copies of a seeded one) as there are events.
                 %s""".formatted(settings.manyTasks(), settings.seedThreads(), settings.writeThreads(),
-                QueryBenchmarks.NO_OP, QueryBenchmarks.WORKING_SET, settings.snapshotEvents(), SnapshotBenchmarks.LOADS, store.events(),
+                settings.manyTasks(), QueryBenchmarks.WORKING_SET, QueryBenchmarks.NO_OP, QueryBenchmarks.WORKING_SET, settings.snapshotEvents(), SnapshotBenchmarks.LOADS, store.events(),
                 store.historyEvents(), store.historyTasks(), TaskHistories.EVENTS_PER_TASK,
                 TaskHistories.METRIC_REPORTS, TaskHistories.METRIC_REPORTS / 2, settings.historySessions(),
                 failures.stream().map(f -> "\nFAILED: " + f).collect(Collectors.joining())));
