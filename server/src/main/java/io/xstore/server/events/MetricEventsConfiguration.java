@@ -102,11 +102,17 @@ public class MetricEventsConfiguration {
         return new OnlineReindex(indexer, elasticsearch, layout);
     }
 
+    /**
+     * The indexer's consumer asks the broker for new records with {@code fetch.max.wait.ms} of 100: a fetch is answered
+     * as soon as records arrive, so this only sets how often an idle consumer asks again. At 10 it asked 100 times a
+     * second, a tenth of a core of an idle server (broker and consumer threads) and as much under load, for the same
+     * time from {@code events.add_batch} to a readable metric (p50 about 0.1 s either way).
+     */
     @Bean
     MetricIndexer metricIndexer(MetricLogTopic topic, Environment env, ElasticsearchClient elasticsearch,
                                 EventIndexLayout layout,
                                 CommandGateway commands, IndexingProgress progress, DeletedFilesSink deletedFiles,
-                                @Value("${xstore.events.indexer.fetch-max-wait-ms:10}") int fetchMaxWaitMs) {
+                                @Value("${xstore.events.indexer.fetch-max-wait-ms:100}") int fetchMaxWaitMs) {
         MetricIndexerSettings settings = MetricIndexerSettings.of(topic.bootstrapServers(), topic.name(),
                         indexerStateDir(env), serverId(env) + "-indexer")
                 .withTopicLayout(topic.partitions(), topic.replicationFactor())
