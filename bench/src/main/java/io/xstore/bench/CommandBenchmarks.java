@@ -44,9 +44,8 @@ final class CommandBenchmarks {
      * again by its session (their aggregates stay in the cache after the warm-up's first round).
      */
     List<Measurement> editsInTurn() {
-        List<String> all = pool.all();
         return edits("tasks.edit (" + QueryBenchmarks.WORKING_SET + " tasks edited in turn)",
-                all.subList(0, Math.min(QueryBenchmarks.WORKING_SET, all.size())));
+                pool.first(QueryBenchmarks.WORKING_SET));
     }
 
     private List<Measurement> edits(String name, List<String> ids) {

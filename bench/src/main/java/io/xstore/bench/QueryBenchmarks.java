@@ -62,7 +62,7 @@ final class QueryBenchmarks {
      * {@value #WORKING_SET} tasks read in turn (the read side's copies serve them after the first round).
      */
     Measurement getByIdWorkingSet() {
-        List<String> ids = pool.all().subList(0, Math.min(WORKING_SET, pool.all().size()));
+        List<String> ids = pool.first(WORKING_SET);
         return getById("tasks.get_by_id (" + WORKING_SET + " tasks read in turn)", i -> ids.get(i % ids.size()));
     }
 

@@ -69,6 +69,11 @@ final class TaskPool {
         return List.copyOf(ids);
     }
 
+    /** The first {@code count} seeded tasks (all of them if fewer): a working set clients come back to. */
+    synchronized List<String> first(int count) {
+        return List.copyOf(ids.subList(0, Math.min(count, ids.size())));
+    }
+
     /** {@code count} tasks no other caller of take got; more are created (unmeasured) if the seed ran out. */
     List<String> take(int count) throws IOException, InterruptedException {
         List<String> taken = new ArrayList<>(count);

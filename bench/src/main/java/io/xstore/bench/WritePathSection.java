@@ -105,7 +105,8 @@ final class WritePathSection {
                 baselines read the same number of events from the log without applying them, and bulk-write as \
                 many task documents (copies of a seeded one) as there are events.
                 %s""".formatted(settings.manyTasks(), settings.seedThreads(), settings.writeThreads(),
-                settings.manyTasks(), QueryBenchmarks.WORKING_SET, QueryBenchmarks.NO_OP, QueryBenchmarks.WORKING_SET, settings.snapshotEvents(), SnapshotBenchmarks.LOADS, store.events(),
+                settings.manyTasks(), QueryBenchmarks.WORKING_SET, QueryBenchmarks.NO_OP, QueryBenchmarks.WORKING_SET,
+                settings.snapshotEvents(), SnapshotBenchmarks.LOADS, store.events(),
                 store.historyEvents(), store.historyTasks(), TaskHistories.EVENTS_PER_TASK,
                 TaskHistories.METRIC_REPORTS, TaskHistories.METRIC_REPORTS / 2, settings.historySessions(),
                 failures.stream().map(f -> "\nFAILED: " + f).collect(Collectors.joining())));

@@ -122,13 +122,7 @@ final class DocumentBatch {
     }
 
     void replace(String collection, String id, Document document) {
-        Document copy = new Document("_id", id);
-        document.forEach((key, value) -> {
-            if (!"_id".equals(key)) {
-                copy.put(key, value);
-            }
-        });
-        put(collection, id, copy).writeOnly = false;
+        put(collection, id, withIdFirst(id, document)).writeOnly = false;
     }
 
     /**
@@ -138,12 +132,19 @@ final class DocumentBatch {
      */
     void replaceWriteOnly(String collection, String id, Document document) {
         Map.Entry<String, Object> first = document.isEmpty() ? null : document.entrySet().iterator().next();
-        if (first != null && "_id".equals(first.getKey()) && id.equals(first.getValue())) {
-            put(collection, id, document).writeOnly = true;
-        } else {
-            replace(collection, id, document);
-            collections.get(collection).get(id).writeOnly = true;
-        }
+        boolean idFirst = first != null && "_id".equals(first.getKey()) && id.equals(first.getValue());
+        put(collection, id, idFirst ? document : withIdFirst(id, document)).writeOnly = true;
+    }
+
+    /** A copy of the document with {@code id} as its first field (the caller may go on changing its own). */
+    private static Document withIdFirst(String id, Document document) {
+        Document copy = new Document("_id", id);
+        document.forEach((key, value) -> {
+            if (!"_id".equals(key)) {
+                copy.put(key, value);
+            }
+        });
+        return copy;
     }
 
     private Entry put(String collection, String id, Document document) {

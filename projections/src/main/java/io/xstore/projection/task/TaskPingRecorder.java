@@ -11,6 +11,7 @@ import io.xstore.readmodel.OwnedDocuments;
 import io.xstore.readmodel.Ownership;
 import io.xstore.readmodel.RawDocumentCache;
 import org.axonframework.commandhandling.CommandHandler;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -34,6 +35,8 @@ import java.util.List;
  */
 @Component
 public class TaskPingRecorder {
+
+    private static final BsonString IN_PROGRESS = new BsonString("in_progress");
 
     private final MongoCollection<Document> tasks;
     private final ReadModelStore store;
@@ -66,7 +69,7 @@ public class TaskPingRecorder {
         Instant now = command.audit().at();
         List<Bson> updates = new ArrayList<>(List.of(Updates.set("last_update", Date.from(now))));
         BsonValue started = task.get("started");
-        if (isString(task.get("status"), "in_progress") && started != null && started.isDateTime()) {
+        if (IN_PROGRESS.equals(task.get("status")) && started != null && started.isDateTime()) {
             long seconds = Math.max(0, Duration.between(Instant.ofEpochMilli(started.asDateTime().getValue()), now)
                     .toSeconds());
             updates.add(Updates.set("active_duration", seconds));
@@ -92,9 +95,5 @@ public class TaskPingRecorder {
     private RawBsonDocument task(String id, String companyId) {
         return OwnedDocuments.rawById(tasks, id, Ownership.company(companyId), documentCache, Collections.TASKS,
                 directReads);
-    }
-
-    private static boolean isString(BsonValue value, String expected) {
-        return value != null && value.isString() && expected.equals(value.asString().getValue());
     }
 }
