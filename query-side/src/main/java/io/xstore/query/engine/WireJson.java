@@ -18,7 +18,9 @@ import org.bson.codecs.DecoderContext;
 import org.bson.codecs.DocumentCodec;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,7 +47,11 @@ public final class WireJson implements JsonSerializable {
         gen.writeStartObject();
         if (id != null) {
             gen.writeFieldName("id");
-            gen.writeObject(WireDocuments.value(plain(id)));
+            if (id.isString()) {
+                gen.writeString(id.asString().getValue());
+            } else {
+                serializers.defaultSerializeValue(WireDocuments.value(plain(id)), gen);
+            }
         }
         try (BsonReader reader = new BsonBinaryReader(stored.getByteBuffer().asNIO())) {
             reader.readStartDocument();
@@ -55,15 +61,18 @@ public final class WireJson implements JsonSerializable {
                 if (type == BsonType.NULL || type == BsonType.UNDEFINED || key.startsWith("_")
                         || key.equals("id") && id != null) {
                     reader.skipValue();
-                } else if (key.equals("tags") || key.equals("system_tags") || key.equals("execution")) {
+                } else if ((key.equals("tags") || key.equals("system_tags")) && type == BsonType.ARRAY) {
+                    gen.writeFieldName(key);
+                    writeTags(reader, gen, serializers);
+                } else if (key.equals("execution") || key.equals("last_metrics")) {
                     // sorted in the wire shape: the map path does it
                     Object value = WireDocuments.render(Map.of(key, plain(BSON_VALUES.decode(reader, DECODING))))
                             .get(MongoKeys.unescape(key));
                     gen.writeFieldName(MongoKeys.unescape(key));
-                    gen.writeObject(value);
+                    serializers.defaultSerializeValue(value, gen);
                 } else {
                     gen.writeFieldName(MongoKeys.unescape(key));
-                    write(reader, type, gen);
+                    write(reader, type, gen, serializers);
                 }
             }
             reader.readEndDocument();
@@ -77,8 +86,38 @@ public final class WireJson implements JsonSerializable {
         serialize(gen, serializers);
     }
 
+    /**
+     * Tags, sorted as the wire shape has them; a list holding anything but strings takes the map path. Values go
+     * through the provider, not {@code gen.writeObject}, which would flush the answer to the socket each time.
+     */
+    private static void writeTags(BsonReader reader, JsonGenerator gen, SerializerProvider serializers)
+            throws IOException {
+        List<String> tags = new ArrayList<>();
+        reader.readStartArray();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            if (reader.getCurrentBsonType() != BsonType.STRING) {
+                List<Object> mixed = new ArrayList<>(tags);
+                do {
+                    mixed.add(plain(BSON_VALUES.decode(reader, DECODING)));
+                } while (reader.readBsonType() != BsonType.END_OF_DOCUMENT);
+                reader.readEndArray();
+                serializers.defaultSerializeValue(WireDocuments.render(Map.of("tags", mixed)).get("tags"), gen);
+                return;
+            }
+            tags.add(reader.readString());
+        }
+        reader.readEndArray();
+        tags.sort(null);
+        gen.writeStartArray();
+        for (String tag : tags) {
+            gen.writeString(tag);
+        }
+        gen.writeEndArray();
+    }
+
     /** The current value, as {@link WireDocuments#value} would write it. */
-    private static void write(BsonReader reader, BsonType type, JsonGenerator gen) throws IOException {
+    private static void write(BsonReader reader, BsonType type, JsonGenerator gen, SerializerProvider serializers)
+            throws IOException {
         switch (type) {
             case STRING -> gen.writeString(reader.readString());
             case INT32 -> gen.writeNumber(reader.readInt32());
@@ -97,7 +136,7 @@ public final class WireJson implements JsonSerializable {
                 gen.writeStartObject();
                 while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
                     gen.writeFieldName(MongoKeys.unescape(reader.readName()));
-                    write(reader, reader.getCurrentBsonType(), gen);
+                    write(reader, reader.getCurrentBsonType(), gen, serializers);
                 }
                 reader.readEndDocument();
                 gen.writeEndObject();
@@ -106,12 +145,13 @@ public final class WireJson implements JsonSerializable {
                 reader.readStartArray();
                 gen.writeStartArray();
                 while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-                    write(reader, reader.getCurrentBsonType(), gen);
+                    write(reader, reader.getCurrentBsonType(), gen, serializers);
                 }
                 reader.readEndArray();
                 gen.writeEndArray();
             }
-            default -> gen.writeObject(WireDocuments.value(plain(BSON_VALUES.decode(reader, DECODING))));
+            default -> serializers.defaultSerializeValue(
+                    WireDocuments.value(plain(BSON_VALUES.decode(reader, DECODING))), gen);
         }
     }
 

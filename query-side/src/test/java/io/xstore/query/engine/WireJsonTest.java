@@ -32,7 +32,9 @@ class WireJsonTest {
                 .append("comment", null)
                 .append("status_changed", Date.from(Instant.parse("2026-12-06T10:00:00.123Z")))
                 .append("tags", List.of("zeta", "alpha", "mid"))
-                .append("system_tags", List.of())
+                .append("system_tags", Arrays.asList("b", 3, "a"))
+                .append("last_metrics", new Document("ff", new Document("b2", new Document("value", 1.5))
+                        .append("a1", new Document("value", 2))).append("0a", new Document()))
                 .append("last_iteration", 7)
                 .append("big", 1L << 40)
                 .append("ratio", 0.25)
@@ -54,6 +56,26 @@ class WireJsonTest {
 
         assertThat(direct).isEqualTo(viaMaps);
         assertThat(direct).contains("\"tags\":[\"alpha\",\"mid\",\"zeta\"]").doesNotContain("_internal")
+                .contains("\"system_tags\":[3,\"a\",\"b\"]")
+                .contains("\"last_metrics\":{\"0a\":{},\"ff\":{\"a1\":")
                 .doesNotContain("comment");
+    }
+
+    @Test
+    void flushesTheAnswerOnceAtItsEnd() throws Exception {
+        Document stored = new Document("_id", "t1").append("tags", Arrays.asList("b", 1))
+                .append("execution", new Document("queue", "q")).append("blob", new Binary(new byte[] {1}));
+        RawBsonDocument raw = new RawBsonDocument(stored, new DocumentCodec());
+        int[] flushes = {0};
+        java.io.OutputStream out = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void flush() {
+                flushes[0]++;
+            }
+        };
+
+        JSON.writeValue(out, Map.of("task", new WireJson(raw)));
+
+        assertThat(flushes[0]).isLessThanOrEqualTo(1);
     }
 }
