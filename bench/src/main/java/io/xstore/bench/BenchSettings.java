@@ -47,7 +47,7 @@ record BenchSettings(
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
                 intProperty("warmup", 150),
-                intProperty("steadyWarmup", 2000),
+                intProperty("steadyWarmup", 20_000),
                 intProperty("creates", 400),
                 intProperty("parallelCreates", 800),
                 intProperty("threads", 4),
@@ -63,7 +63,7 @@ record BenchSettings(
                 intProperty("maxSeconds", 20),
                 intProperty("writeThreads", 8),
                 intProperty("commands", 500),
-                intProperty("parallelCommands", 3000),
+                intProperty("parallelCommands", 10_000),
                 intProperty("manyTasks", 100_000),
                 intProperty("seedThreads", 8),
                 intProperty("getAllEx", 200),

@@ -86,8 +86,10 @@ final class WritePathSection {
                 no-op, a few percent of it on commands; the JDK's HttpClient of earlier runs cost more than the \
                 server's answer to the no-op). The no-op and tasks.get_by_id rows check the answer's status and, for a task, \
                 its id in the answer's text, without parsing it into a JSON tree: on the shared cores, parsing a \
-                task's answer cost the client more than the server spent answering. Each command row pair and each read row follows 2,000 unrecorded \
-                calls of its own (bench.steadyWarmup), so the JIT has compiled its path. \
+                task's answer cost the client more than the server spent answering. Each command row pair and each read row follows %,d unrecorded \
+                calls of its own (bench.steadyWarmup), so the JIT has compiled its path: with 2,000 (the default until \
+                stop 23) the rows measured C2 at work, compiling some 700 methods a second on the shared \
+                cores, and edits looked half as fast. \
                 tasks.get_by_id reads a random one of all seeded tasks (almost always a first read: the read side's \
                 copies hold what was read lately), then %d tasks in turn, as a client re-reads the tasks it works \
                 on. tasks.get_all_ex and its raw twin page through the \
@@ -105,7 +107,8 @@ final class WritePathSection {
                 baselines read the same number of events from the log without applying them, and bulk-write as \
                 many task documents (copies of a seeded one) as there are events.
                 %s""".formatted(settings.manyTasks(), settings.seedThreads(), settings.writeThreads(),
-                settings.manyTasks(), QueryBenchmarks.WORKING_SET, QueryBenchmarks.NO_OP, QueryBenchmarks.WORKING_SET,
+                settings.manyTasks(), QueryBenchmarks.WORKING_SET, QueryBenchmarks.NO_OP, settings.steadyWarmup(),
+                QueryBenchmarks.WORKING_SET,
                 settings.snapshotEvents(), SnapshotBenchmarks.LOADS, store.events(),
                 store.historyEvents(), store.historyTasks(), TaskHistories.EVENTS_PER_TASK,
                 TaskHistories.METRIC_REPORTS, TaskHistories.METRIC_REPORTS / 2, settings.historySessions(),

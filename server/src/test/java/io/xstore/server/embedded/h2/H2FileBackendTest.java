@@ -236,7 +236,10 @@ class H2FileBackendTest {
         return out;
     }
 
-    /** Documents skipped undecoded for lacking a queried string are exactly those the full match refuses. */
+    /**
+     * Documents skipped undecoded for lacking a queried string are exactly those the full match refuses, in finds and
+     * in aggregations alike.
+     */
     @Test
     void scansFindWhatTheFullMatchFinds() throws Exception {
         Path file = dir.resolve("m.mv.db");
@@ -257,7 +260,10 @@ class H2FileBackendTest {
                 List<Document> found = tasks.find(query).into(new ArrayList<>());
                 List<Document> expected = many.stream().filter(doc -> matches(doc, query)).toList();
                 assertThat(found).as(query.toString()).containsExactlyInAnyOrderElementsOf(expected);
+                // an aggregation: the collection streamed through $match and $group
+                assertThat(tasks.countDocuments(query)).as("count of " + query).isEqualTo(expected.size());
             }
+            assertThat(tasks.countDocuments()).isEqualTo(many.size());
         });
     }
 
