@@ -64,6 +64,11 @@ final class ReplayBenchmarks {
 
     /** Fails when a read model holds another number of documents after the replay than before. */
     Measurement rebuildAll() {
+        return rebuildAll("replay");
+    }
+
+    /** The same, its row named {@code name}. */
+    Measurement rebuildAll(String name) {
         MongoDatabase mongo = server.mongoDatabase();
         Map<String, Long> before = documentCounts(mongo);
         long writesBefore = documentWrites();
@@ -84,9 +89,9 @@ final class ReplayBenchmarks {
                     + after);
         }
         XstoreBench.progress("read models after the replay as before: " + after);
-        return Measurement.once(String.format(Locale.ROOT, "replay: ReadModelRebuilder.rebuildAll (%.1f s, %.2f "
+        return Measurement.once(String.format(Locale.ROOT, "%s: ReadModelRebuilder.rebuildAll (%.1f s, %.2f "
                 + "document writes per event, %.0f µs CPU per event: %.0f JIT, %.0f GC, %.0f the rest)",
-                elapsed / 1e9, writesPerEvent, cpuMicrosPerEvent, jit, gc, cpuMicrosPerEvent - jit - gc),
+                name, elapsed / 1e9, writesPerEvent, cpuMicrosPerEvent, jit, gc, cpuMicrosPerEvent - jit - gc),
                 "events/s", events, elapsed);
     }
 
