@@ -62,7 +62,8 @@ final class ReplaySection {
         return new ReportSection("Replay (section replay)", all, pairs, """
                 The replay store: %s. The replay (all read models reset, every event of the store applied) runs on \
                 the idle server, the first in this JVM (as after an upgrade: the JIT compiles the replay's code \
-                while it runs), then again at once (that code compiled, as a server long up rebuilds); its raw baselines read the same number of events from the log without applying \
+                while it runs), then again at once (that code compiled, as a server long up rebuilds); its raw \
+                baselines read the same number of events from the log without applying \
                 them, and bulk-write as many task documents (copies of a seeded one) as there are events.\
                 """.formatted(composition));
     }

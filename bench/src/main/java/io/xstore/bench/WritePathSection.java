@@ -87,8 +87,8 @@ final class WritePathSection {
                 server's answer to the no-op). The no-op and tasks.get_by_id rows check the answer's status and, for a task, \
                 its id in the answer's text, without parsing it into a JSON tree: on the shared cores, parsing a \
                 task's answer cost the client more than the server spent answering. Each command row pair and each read row follows %,d unrecorded \
-                calls of its own (bench.steadyWarmup), so the JIT has compiled its path: with 2,000 (the default until \
-                stop 23) the rows measured C2 at work, compiling some 700 methods a second on the shared \
+                calls of its own (bench.steadyWarmup), so the JIT has compiled its path: with 2,000 (the earlier \
+                default) the rows measured C2 at work, compiling some 700 methods a second on the shared \
                 cores, and edits looked half as fast. \
                 tasks.get_by_id reads a random one of all seeded tasks (almost always a first read: the read side's \
                 copies hold what was read lately), then %d tasks in turn, as a client re-reads the tasks it works \

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import io.xstore.protocol.WireDates;
 import io.xstore.readmodel.MongoKeys;
+import org.bson.BsonArray;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
 import org.bson.BsonReader;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A stored read-model document written to the answer straight from its BSON, in the wire shape of
@@ -34,6 +36,13 @@ public final class WireJson implements JsonSerializable {
     private static final DecoderContext DECODING = DecoderContext.builder().build();
     private static final DocumentCodec DOCUMENTS = new DocumentCodec();
     private static final BsonValueCodec BSON_VALUES = new BsonValueCodec();
+    /**
+     * Fields the wire shape sorts: tags (a list of strings is sorted here, anything else takes the map path), task
+     * artifacts and metrics (the map path). Nested values are written through the provider, not
+     * {@code gen.writeObject}, which would flush the answer to the socket at each of them.
+     */
+    private static final Set<String> TAGS = Set.of("tags", "system_tags");
+    private static final Set<String> SORTED_BY_MAP = Set.of("execution", "last_metrics");
 
     private final RawBsonDocument stored;
 
@@ -61,15 +70,15 @@ public final class WireJson implements JsonSerializable {
                 if (type == BsonType.NULL || type == BsonType.UNDEFINED || key.startsWith("_")
                         || key.equals("id") && id != null) {
                     reader.skipValue();
-                } else if ((key.equals("tags") || key.equals("system_tags")) && type == BsonType.ARRAY) {
+                } else if (TAGS.contains(key) || SORTED_BY_MAP.contains(key)) {
+                    BsonValue value = BSON_VALUES.decode(reader, DECODING);
                     gen.writeFieldName(key);
-                    writeTags(reader, gen, serializers);
-                } else if (key.equals("execution") || key.equals("last_metrics")) {
-                    // sorted in the wire shape: the map path does it
-                    Object value = WireDocuments.render(Map.of(key, plain(BSON_VALUES.decode(reader, DECODING))))
-                            .get(MongoKeys.unescape(key));
-                    gen.writeFieldName(MongoKeys.unescape(key));
-                    serializers.defaultSerializeValue(value, gen);
+                    if (TAGS.contains(key) && isStrings(value)) {
+                        writeSorted(value.asArray(), gen);
+                    } else {
+                        serializers.defaultSerializeValue(WireDocuments.render(Map.of(key, plain(value))).get(key),
+                                gen);
+                    }
                 } else {
                     gen.writeFieldName(MongoKeys.unescape(key));
                     write(reader, type, gen, serializers);
@@ -86,30 +95,17 @@ public final class WireJson implements JsonSerializable {
         serialize(gen, serializers);
     }
 
-    /**
-     * Tags, sorted as the wire shape has them; a list holding anything but strings takes the map path. Values go
-     * through the provider, not {@code gen.writeObject}, which would flush the answer to the socket each time.
-     */
-    private static void writeTags(BsonReader reader, JsonGenerator gen, SerializerProvider serializers)
-            throws IOException {
-        List<String> tags = new ArrayList<>();
-        reader.readStartArray();
-        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-            if (reader.getCurrentBsonType() != BsonType.STRING) {
-                List<Object> mixed = new ArrayList<>(tags);
-                do {
-                    mixed.add(plain(BSON_VALUES.decode(reader, DECODING)));
-                } while (reader.readBsonType() != BsonType.END_OF_DOCUMENT);
-                reader.readEndArray();
-                serializers.defaultSerializeValue(WireDocuments.render(Map.of("tags", mixed)).get("tags"), gen);
-                return;
-            }
-            tags.add(reader.readString());
-        }
-        reader.readEndArray();
-        tags.sort(null);
+    /** A list of strings only (tags as the server writes them). */
+    private static boolean isStrings(BsonValue value) {
+        return value.isArray() && value.asArray().stream().allMatch(BsonValue::isString);
+    }
+
+    private static void writeSorted(BsonArray strings, JsonGenerator gen) throws IOException {
+        List<String> sorted = new ArrayList<>(strings.size());
+        strings.forEach(tag -> sorted.add(tag.asString().getValue()));
+        sorted.sort(null);
         gen.writeStartArray();
-        for (String tag : tags) {
+        for (String tag : sorted) {
             gen.writeString(tag);
         }
         gen.writeEndArray();

@@ -62,7 +62,7 @@ class WireJsonTest {
     }
 
     @Test
-    void flushesTheAnswerOnceAtItsEnd() throws Exception {
+    void flushesTheAnswerAtMostOnce() throws Exception {
         Document stored = new Document("_id", "t1").append("tags", Arrays.asList("b", 1))
                 .append("execution", new Document("queue", "q")).append("blob", new Binary(new byte[] {1}));
         RawBsonDocument raw = new RawBsonDocument(stored, new DocumentCodec());
